@@ -1,0 +1,10 @@
+package io.disclosurelake.read;
+
+/** File formats the extractor tells apart from a file's bytes. Ids go into {@code documents.format}. */
+public enum DocumentFormat {
+    PDF("pdf"), DOCX("docx"), DOC("doc"), HTML("html"), XLSX("xlsx"), XLS("xls"), TXT("txt"), UNKNOWN("unknown");
+
+    public final String id;
+
+    DocumentFormat(String id) { this.id = id; }
+}
