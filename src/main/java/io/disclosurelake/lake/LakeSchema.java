@@ -1,0 +1,192 @@
+package io.disclosurelake.lake;
+
+import io.disclosurelake.template.TemplateSpec;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Delta tables of the lake: names, columns, types and the meaning of each column (report-json.md).
+ * The one place that knows the schemas: writers, views, notebooks' tests and the data dictionary read it.
+ * Each table is a directory of its name under the lake.
+ */
+public final class LakeSchema {
+    private LakeSchema() {}
+
+    public static final DataType COUNT = DataTypes.LongType;
+    /** Amounts (fees in 万元) and cell values keep their decimals exactly. */
+    public static final DataType AMOUNT = DataTypes.createDecimalType(24, 4);
+
+    /** A table: name, comment, columns (with comments), and the columns that identify a row. */
+    public record Table(String name, String comment, StructType schema, List<String> key) {}
+
+    public static final String DOCUMENTS = "documents";
+    public static final String REPORTS = "reports";
+    public static final String ACTIVE_DISCLOSURE = "active_disclosure";
+    public static final String APPLICATIONS = "applications";
+    public static final String REVIEW_LITIGATION = "review_litigation";
+    public static final String CELLS = "cells";
+    public static final String QUARANTINE = "quarantine";
+    public static final String RULE_VIOLATIONS = "rule_violations";
+    public static final String REPORT_METRICS = "report_metrics";
+    public static final String RANKINGS = "rankings";
+    public static final String RUNS = "runs";
+
+    private static final Map<String, Table> TABLES = new LinkedHashMap<>();
+
+    private static StructField f(String name, DataType type, boolean nullable, String comment) {
+        Metadata md = new MetadataBuilder().putString("comment", comment).build();
+        return new StructField(name, type, nullable, md);
+    }
+
+    private static void table(String name, String comment, List<String> key, StructField... fields) {
+        TABLES.put(name, new Table(name, comment, new StructType(fields), key));
+    }
+
+    static {
+        table(DOCUMENTS, "Every input file ever seen, one row per path; the content version is its sha256.",
+                List.of("path"),
+                f("path", DataTypes.StringType, false, "file path relative to the input directory"),
+                f("sha256", DataTypes.StringType, false, "SHA-256 of the file's bytes (hex)"),
+                f("size", DataTypes.LongType, false, "file size in bytes"),
+                f("format", DataTypes.StringType, true, "format told from the bytes: pdf, docx, doc, html, xlsx, xls, txt, unknown"),
+                f("first_seen", DataTypes.TimestampType, false, "when the path was first seen (manifest time if given, else the run's time)"),
+                f("last_seen", DataTypes.TimestampType, false, "start of the last run that saw the path"),
+                f("run_id", DataTypes.StringType, false, "run that last changed this row"),
+                f("status", DataTypes.StringType, true, "parsed, partial or quarantined"),
+                f("report_id", DataTypes.StringType, true, "report the file yielded (null when quarantined)"));
+
+        table(REPORTS, "One row per report (body × year): identity, region, template and extraction status of its current document.",
+                List.of("report_id"),
+                f("report_id", DataTypes.StringType, false, "stable id of the report: body and year (the document's sha256 when either is unknown)"),
+                f("sha256", DataTypes.StringType, false, "SHA-256 of the document the values come from"),
+                f("path", DataTypes.StringType, false, "path of that document"),
+                f("org", DataTypes.StringType, true, "reporting body (机关名称) from the title"),
+                f("body_key", DataTypes.StringType, true, "normalised body name used to follow a body over the years"),
+                f("province", DataTypes.StringType, true, "province (省级)"),
+                f("city", DataTypes.StringType, true, "prefecture-level city (地级)"),
+                f("county", DataTypes.StringType, true, "county or district (县级)"),
+                f("year", DataTypes.IntegerType, true, "report year (statistics period 1 Jan–31 Dec of it)"),
+                f("template", DataTypes.StringType, false, "template version: 2021, 2019, hybrid, legacy, unknown"),
+                f("status", DataTypes.StringType, false, "parsed or partial"),
+                f("report_scope", DataTypes.StringType, true, "body, or region_aggregate for a government report covering its departments"),
+                f("format", DataTypes.StringType, true, "document format"),
+                f("pages", DataTypes.IntegerType, true, "page count of paginated formats"),
+                f("title", DataTypes.StringType, true, "the report's title as printed"),
+                f("warnings", DataTypes.createArrayType(DataTypes.StringType), true, "what the extractor was unsure of"),
+                f("narrative_sha256", DataTypes.StringType, true, "hash of the normalised narrative text (copy detection)"),
+                f("tables_sha256", DataTypes.StringType, true, "hash of all table values (copy detection)"),
+                f("first_seen", DataTypes.TimestampType, true, "first-seen time of the document (timeliness)"),
+                f("run_id", DataTypes.StringType, false, "run that wrote this version"));
+
+        List<StructField> active = new ArrayList<>();
+        active.add(f("report_id", DataTypes.StringType, false, "report"));
+        for (TemplateSpec.ActiveField a : TemplateSpec.ACTIVE_FIELDS) {
+            active.add(f(a.key(), a.decimal() ? AMOUNT : COUNT, true,
+                    "表二 " + a.article() + " " + a.rowLabel() + " · " + a.columnLabel2021()
+                            + (a.columnLabel2019() != null ? " (2019: " + a.columnLabel2019() + ")" : " (not in 2019)")
+                            + ", " + a.unit()));
+        }
+        table(ACTIVE_DISCLOSURE, "表二 主动公开政府信息情况: one row per report; null = blank, unreadable or not in the template version.",
+                List.of("report_id"), active.toArray(new StructField[0]));
+
+        List<StructField> apps = new ArrayList<>();
+        apps.add(f("report_id", DataTypes.StringType, false, "report"));
+        apps.add(f("row_key", DataTypes.StringType, false, "row of 表三 as its JSON path: new, carried_over, disclosed, …, total, carried_forward"));
+        apps.add(f("row_order", DataTypes.IntegerType, false, "position of the row in the 2021 template (1–25)"));
+        for (TemplateSpec.ApplicantColumn c : TemplateSpec.APPLICANT_COLUMNS) {
+            apps.add(f(c.key(), COUNT, true, "表三 申请人情况 · " + c.label() + " (count; null = blank or unreadable)"));
+        }
+        table(APPLICATIONS, "表三 收到和处理政府信息公开申请情况: one row per report × row, the 7 applicant columns as printed.",
+                List.of("report_id", "row_key"), apps.toArray(new StructField[0]));
+
+        List<StructField> rl = new ArrayList<>();
+        rl.add(f("report_id", DataTypes.StringType, false, "report"));
+        List<String> keys = TemplateSpec.reviewColumnKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            TemplateSpec.ReviewGroup g = TemplateSpec.REVIEW_GROUPS.get(i / 5);
+            rl.add(f(keys.get(i), COUNT, true, "表四 " + g.label() + " · " + TemplateSpec.REVIEW_OUTCOME_LABELS.get(i % 5)));
+        }
+        table(REVIEW_LITIGATION, "表四 政府信息公开行政复议、行政诉讼情况: one row per report, 15 counts.",
+                List.of("report_id"), rl.toArray(new StructField[0]));
+
+        table(CELLS, "Every value of every table in long form, with provenance back to the document.",
+                List.of("report_id", "table_name", "row_key", "column_key"),
+                f("report_id", DataTypes.StringType, false, "report"),
+                f("sha256", DataTypes.StringType, false, "document the value was read from"),
+                f("table_name", DataTypes.StringType, false, "active_disclosure, applications, review_litigation or active_2019"),
+                f("row_key", DataTypes.StringType, false, "template row (applications: JSON path; active: field name; review: review_litigation)"),
+                f("column_key", DataTypes.StringType, false, "template column (applicant column, review column, or value)"),
+                f("value", AMOUNT, true, "the number (null unless status = value)"),
+                f("status", DataTypes.StringType, false, "value, blank, unreadable or not_in_template"),
+                f("raw_text", DataTypes.StringType, true, "the cell's text as printed"),
+                f("page", DataTypes.IntegerType, true, "page of the document (PDF), else null"));
+
+        table(QUARANTINE, "Files that could not be turned into a report, with the reason; nothing is dropped silently.",
+                List.of("path"),
+                f("path", DataTypes.StringType, false, "file path relative to the input directory"),
+                f("sha256", DataTypes.StringType, false, "SHA-256 of the file's bytes"),
+                f("reason", DataTypes.StringType, false, "encrypted, corrupt, empty, no_text_layer, not_a_report, legacy_template, too_large, timeout, unsupported_format, unsafe"),
+                f("message", DataTypes.StringType, true, "what exactly went wrong, for a person"),
+                f("format", DataTypes.StringType, true, "format told from the bytes"),
+                f("size", DataTypes.LongType, true, "file size in bytes"),
+                f("run_id", DataTypes.StringType, false, "run that quarantined the file"));
+
+        table(RULE_VIOLATIONS, "Every broken rule of the template (template.md §7), per report.",
+                List.of("report_id", "rule", "scope"),
+                f("report_id", DataTypes.StringType, false, "report"),
+                f("rule", DataTypes.StringType, false, "rule id, e.g. APP_BALANCE"),
+                f("severity", DataTypes.StringType, false, "error or warning"),
+                f("scope", DataTypes.StringType, true, "column, group or row the rule was checked on"),
+                f("left_value", AMOUNT, true, "left side as printed"),
+                f("right_value", AMOUNT, true, "right side as printed"),
+                f("difference", AMOUNT, true, "left − right"),
+                f("detail", DataTypes.StringType, true, "what was found, in words"));
+
+        table(REPORT_METRICS, "Rates of template.md §8 per report with their parts.",
+                List.of("report_id", "metric"),
+                f("report_id", DataTypes.StringType, false, "report"),
+                f("metric", DataTypes.StringType, false, "disclosure_rate, non_disclosure_rate, not_obtained_rate, carry_forward_rate, review_correction_rate, litigation_correction_rate, or a violation count"),
+                f("value", DataTypes.DoubleType, true, "numerator / denominator (null when the denominator is 0 or unknown)"),
+                f("numerator", AMOUNT, true, "numerator"),
+                f("denominator", AMOUNT, true, "denominator"),
+                f("small_sample", DataTypes.BooleanType, true, "denominator under the configured minimum"),
+                f("convention", DataTypes.StringType, true, "definition of the denominator, e.g. total_closed (（七）总计)"));
+
+        table(RUNS, "One row per run of the nightly job: counts in and out and time per stage.",
+                List.of("run_id"),
+                f("run_id", DataTypes.StringType, false, "run id"),
+                f("started_at", DataTypes.TimestampType, false, "start"),
+                f("finished_at", DataTypes.TimestampType, true, "end (null while running or after a crash)"),
+                f("docs_seen", DataTypes.LongType, true, "input files listed"),
+                f("docs_new", DataTypes.LongType, true, "files new or changed since the last run (parsed this run)"),
+                f("docs_parsed", DataTypes.LongType, true, "of those, parsed"),
+                f("docs_partial", DataTypes.LongType, true, "of those, partial"),
+                f("docs_quarantined", DataTypes.LongType, true, "of those, quarantined"),
+                f("stage_seconds", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), true, "seconds per stage"),
+                f("input", DataTypes.StringType, true, "input directory"),
+                f("spark_version", DataTypes.StringType, true, "Spark version"),
+                f("project_version", DataTypes.StringType, true, "disclosure-lake version"),
+                f("status", DataTypes.StringType, true, "running, succeeded or failed"));
+    }
+
+    /** Every table in the order a reader meets them. ({@code rankings} is defined by the ranking step.) */
+    public static List<Table> tables() { return List.copyOf(TABLES.values()); }
+
+    public static Table table(String name) {
+        Table t = TABLES.get(name);
+        if (t == null) throw new IllegalArgumentException("no table " + name);
+        return t;
+    }
+
+    /** Registers a table defined by a later step (rankings, aggregates) so the dictionary sees it. */
+    public static synchronized void register(Table t) { TABLES.put(t.name(), t); }
+}
