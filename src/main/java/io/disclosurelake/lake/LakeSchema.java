@@ -178,7 +178,7 @@ public final class LakeSchema {
                 f("status", DataTypes.StringType, true, "running, succeeded or failed"));
     }
 
-    /** Every table in the order a reader meets them. ({@code rankings} is defined by the ranking step.) */
+    /** Every table in the order a reader meets them. */
     public static List<Table> tables() { return List.copyOf(TABLES.values()); }
 
     public static Table table(String name) {
@@ -186,7 +186,4 @@ public final class LakeSchema {
         if (t == null) throw new IllegalArgumentException("no table " + name);
         return t;
     }
-
-    /** Registers a table defined by a later step (rankings, aggregates) so the dictionary sees it. */
-    public static synchronized void register(Table t) { TABLES.put(t.name(), t); }
 }
