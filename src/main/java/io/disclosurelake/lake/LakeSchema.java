@@ -39,6 +39,25 @@ public final class LakeSchema {
     public static final String REPORT_METRICS = "report_metrics";
     public static final String RANKINGS = "rankings";
     public static final String RUNS = "runs";
+    /** Gold layer (rank/): sums of the table values per region level. */
+    public static final String REGION_TOTALS = "region_totals";
+    /** Gold layer (rank/): pooled rates, distributions and violation counts per region level. */
+    public static final String REGION_METRICS = "region_metrics";
+    /** Gold layer (rank/): every known body × year — present or not, first seen against the deadline. */
+    public static final String COVERAGE = "coverage";
+    /** Gold layer (rank/): the bodies of {@link #COVERAGE} whose report for the year is missing. */
+    public static final String MISSING_REPORTS = "missing_reports";
+
+    /** Error-severity rules of template.md §7: each is a component of the compliance score (column rule_&lt;id&gt;). */
+    public static List<String> errorRuleIds() {
+        return io.disclosurelake.rules.RuleBook.RULES.stream().filter(r -> "error".equals(r.severity()))
+                .map(io.disclosurelake.rules.RuleBook.RuleInfo::id).toList();
+    }
+
+    /** Column of {@link #RANKINGS} holding the score component of an error rule, e.g. rule_app_balance. */
+    public static String ruleComponentColumn(String ruleId) {
+        return "rule_" + ruleId.toLowerCase(java.util.Locale.ROOT);
+    }
 
     private static final Map<String, Table> TABLES = new LinkedHashMap<>();
 
@@ -176,6 +195,112 @@ public final class LakeSchema {
                 f("spark_version", DataTypes.StringType, true, "Spark version"),
                 f("project_version", DataTypes.StringType, true, "disclosure-lake version"),
                 f("status", DataTypes.StringType, true, "running, succeeded or failed"));
+
+        // ---------------------------------------------------------------- gold layer (rank/)
+        String levelComment = "national, province, city or county";
+        String scopeComment = "body (a body's own report) or region_aggregate (a government report covering its departments): never summed together";
+        table(REGION_TOTALS, "Sums of every table value per year and region level; body reports and region-aggregate reports are summed separately (template.md §1).",
+                List.of("year", "level", "province", "city", "county", "report_scope", "table_name", "row_key", "column_key"),
+                f("year", DataTypes.IntegerType, true, "report year"),
+                f("level", DataTypes.StringType, false, levelComment),
+                f("province", DataTypes.StringType, true, "province (null at national level or when unknown)"),
+                f("city", DataTypes.StringType, true, "city (null above city level or when unknown)"),
+                f("county", DataTypes.StringType, true, "county (null above county level or when unknown)"),
+                f("report_scope", DataTypes.StringType, false, scopeComment),
+                f("table_name", DataTypes.StringType, false, "active_disclosure, applications or review_litigation"),
+                f("row_key", DataTypes.StringType, false, "template row"),
+                f("column_key", DataTypes.StringType, false, "template column"),
+                f("value", AMOUNT, true, "sum of the values printed (blank and unreadable cells add nothing)"),
+                f("reports", DataTypes.LongType, false, "reports in the group"),
+                f("reports_with_value", DataTypes.LongType, false, "reports that printed a value in this cell"));
+
+        table(REGION_METRICS, "Pooled rates (Σnumerator / Σdenominator, not an average of rates), their distribution over reports (P10, median, P90) and violation counts, per year and region level.",
+                List.of("year", "level", "province", "city", "county", "report_scope", "metric"),
+                f("year", DataTypes.IntegerType, true, "report year"),
+                f("level", DataTypes.StringType, false, levelComment),
+                f("province", DataTypes.StringType, true, "province (null at national level or when unknown)"),
+                f("city", DataTypes.StringType, true, "city"),
+                f("county", DataTypes.StringType, true, "county"),
+                f("report_scope", DataTypes.StringType, false, scopeComment),
+                f("metric", DataTypes.StringType, false, "metric of report_metrics"),
+                f("numerator", AMOUNT, true, "Σ numerator (for counts: Σ count)"),
+                f("denominator", AMOUNT, true, "Σ denominator (null for counts)"),
+                f("value", DataTypes.DoubleType, true, "pooled rate Σnumerator/Σdenominator (for counts: Σ count)"),
+                f("small_sample", DataTypes.BooleanType, true, "pooled denominator under the configured minimum"),
+                f("p10", DataTypes.DoubleType, true, "10th percentile of the reports' rates (reports without small_sample)"),
+                f("median", DataTypes.DoubleType, true, "median of the reports' rates (reports without small_sample)"),
+                f("p90", DataTypes.DoubleType, true, "90th percentile of the reports' rates (reports without small_sample)"),
+                f("reports", DataTypes.LongType, false, "reports in the group"),
+                f("reports_in_distribution", DataTypes.LongType, false, "reports whose rate is known and not small_sample"),
+                f("convention", DataTypes.StringType, true, "definition of the denominator"));
+
+        table(COVERAGE, "Every body known from earlier years (or listed as expected) × report year: is its report present, and was it first seen before the deadline (31 Jan for departments, 31 Mar for a government's own report).",
+                List.of("year", "body_key"),
+                f("year", DataTypes.IntegerType, false, "report year"),
+                f("body_key", DataTypes.StringType, false, "body (reports.body_key, else org)"),
+                f("org", DataTypes.StringType, true, "body name (the year's report, else the latest known)"),
+                f("province", DataTypes.StringType, true, "province"),
+                f("city", DataTypes.StringType, true, "city"),
+                f("county", DataTypes.StringType, true, "county"),
+                f("body_kind", DataTypes.StringType, false, "government (人民政府 and its office: deadline 31 Mar) or department (deadline 31 Jan)"),
+                f("known_from", DataTypes.StringType, false, "earlier_years, expected (manifest) or this_year (first report of the body)"),
+                f("last_year_seen", DataTypes.IntegerType, true, "latest earlier year with a report of the body"),
+                f("present", DataTypes.BooleanType, false, "a report of the body for the year is in the lake"),
+                f("report_id", DataTypes.StringType, true, "that report"),
+                f("first_seen", DataTypes.TimestampType, true, "first-seen time of the report's document"),
+                f("deadline", DataTypes.TimestampType, false, "end of the publication deadline (Asia/Shanghai), i.e. 1 Feb or 1 Apr 00:00 of the next year"),
+                f("on_time", DataTypes.BooleanType, true, "first_seen before the deadline; null when first_seen is unknown or the report is missing"),
+                f("days_late", DataTypes.IntegerType, true, "whole days after the deadline (0 when on time)"));
+
+        table(MISSING_REPORTS, "Bodies known from earlier years (or expected) without a report for the year.",
+                List.of("year", "body_key"),
+                f("year", DataTypes.IntegerType, false, "report year"),
+                f("body_key", DataTypes.StringType, false, "body"),
+                f("org", DataTypes.StringType, true, "body name as last reported"),
+                f("province", DataTypes.StringType, true, "province"),
+                f("city", DataTypes.StringType, true, "city"),
+                f("county", DataTypes.StringType, true, "county"),
+                f("body_kind", DataTypes.StringType, false, "government or department"),
+                f("known_from", DataTypes.StringType, false, "earlier_years or expected"),
+                f("last_year_seen", DataTypes.IntegerType, true, "latest earlier year with a report of the body"));
+
+        List<StructField> rk = new ArrayList<>(List.of(
+                f("year", DataTypes.IntegerType, false, "report year"),
+                f("province", DataTypes.StringType, true, "province"),
+                f("city", DataTypes.StringType, true, "city"),
+                f("county", DataTypes.StringType, true, "county"),
+                f("report_id", DataTypes.StringType, true, "report (null for a body whose report is missing)"),
+                f("body_key", DataTypes.StringType, false, "body"),
+                f("org", DataTypes.StringType, true, "body name"),
+                f("body_kind", DataTypes.StringType, false, "government or department"),
+                f("report_scope", DataTypes.StringType, true, "body or region_aggregate"),
+                f("score", DataTypes.DoubleType, false, "compliance score 0–100 = 100 × Σ weight × component / Σ weight of the known components (rounded to 2 decimals)"),
+                f("rank", DataTypes.IntegerType, false, "rank by score within year × province, competition ranking (1,2,2,4): equal scores share a rank"),
+                f("position", DataTypes.IntegerType, false, "listing order within year × province: score desc, fewer error violations, org, report_id"),
+                f("city_rank", DataTypes.IntegerType, false, "rank by score within year × province × city (competition ranking)"),
+                f("national_rank", DataTypes.IntegerType, false, "rank by score within the year, all provinces (competition ranking)"),
+                f("present", DataTypes.DoubleType, false, "component: 1 when the report is present, 0 when missing"),
+                f("timeliness", DataTypes.DoubleType, true, "component: 1 first seen before the deadline, 0 after; null when unknown (its weight is then left out)"),
+                f("template_followed", DataTypes.DoubleType, true, "component: 1 the national template of the year (2021 from 2021, 2019 for 2019–2020), 0.5 the other national template or a hybrid, 0 legacy or unknown"),
+                f("tables_complete", DataTypes.DoubleType, true, "component: share of the template's cells that carry a value (blank and unreadable cells count against it)")));
+        for (String id : errorRuleIds()) {
+            rk.add(f(ruleComponentColumn(id), DataTypes.DoubleType, true, "component: 1 when rule " + id + " holds, 0 when it is broken at least once"));
+        }
+        rk.addAll(List.of(
+                f("warnings_ok", DataTypes.DoubleType, true, "component: 1 − min(1, warnings / the configured cap)"),
+                f("not_copied", DataTypes.DoubleType, true, "component: 0 when the narrative is identical to the body's previous-year report (DUPLICATE_OF_PREVIOUS_YEAR), else 1"),
+                f("error_violations", DataTypes.LongType, true, "error-severity violations of the report"),
+                f("warning_violations", DataTypes.LongType, true, "warning-severity violations of the report"),
+                f("first_seen", DataTypes.TimestampType, true, "first-seen time of the document"),
+                f("deadline", DataTypes.TimestampType, false, "publication deadline of the body (see coverage)"),
+                f("non_disclosure_rate", DataTypes.DoubleType, true, "不予公开率 of the report"),
+                f("non_disclosure_denominator", AMOUNT, true, "its denominator (（七）总计)"),
+                f("non_disclosure_rank", DataTypes.IntegerType, true, "rank by non_disclosure_rate, highest first, within year × province; only with enough cases (conf)"),
+                f("review_correction_rate", DataTypes.DoubleType, true, "行政复议纠错率 of the report"),
+                f("review_correction_denominator", AMOUNT, true, "its denominator (concluded review cases)"),
+                f("review_correction_rank", DataTypes.IntegerType, true, "rank by review_correction_rate, highest first, within year × province; only with enough cases (conf)")));
+        table(RANKINGS, "Compliance ranking of every body per year: the score, every component beside it, and ranks within province, city and country.",
+                List.of("year", "body_key"), rk.toArray(new StructField[0]));
     }
 
     /** Every table in the order a reader meets them. */
