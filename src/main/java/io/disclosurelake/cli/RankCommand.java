@@ -1,13 +1,66 @@
 package io.disclosurelake.cli;
 
+import io.disclosurelake.rank.RankingStep;
+import io.disclosurelake.rank.ScoringConfig;
+import io.disclosurelake.export.RankingExport;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "rank", mixinStandardHelpOptions = true, description = "Ranks bodies and exports the rankings.")
+@Command(name = "rank", mixinStandardHelpOptions = true,
+        description = {"Computes the gold tables (report_metrics, region_totals, region_metrics, coverage, missing_reports,"
+                + " rankings) from the lake and exports the year's rankings as CSV (UTF-8 with BOM), XLSX and a"
+                + " self-contained HTML report."})
 public final class RankCommand implements Callable<Integer> {
-    @Override public Integer call() {
-        System.err.println("rank: not built yet");
-        return 2;
+    @Option(names = "--lake", required = true, description = "lake directory (holds the Delta tables)")
+    Path lake;
+
+    @Option(names = "--year", description = "report year to export (default: every year in the lake)")
+    Integer year;
+
+    @Option(names = "--out", required = true, description = "output directory of the exports")
+    Path out;
+
+    @Option(names = "--province", description = "export only this province (name, short name, GB/T 2260 code or pinyin)")
+    String province;
+
+    @Option(names = "--format", defaultValue = "csv,xlsx,html", description = "comma-separated: csv, xlsx, html (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--conf", description = "scoring.properties (default: conf/scoring.properties of the installation)")
+    Path conf;
+
+    @Option(names = "--master", description = "Spark master when not set by spark-submit (default: local[*])")
+    String master;
+
+    @Override public Integer call() throws Exception {
+        ScoringConfig scoring = conf != null ? ScoringConfig.load(conf) : ScoringConfig.standard();
+        var formats = RankingExport.Format.parse(format);
+        SparkSession.Builder b = SparkSession.builder().appName("disclosure-lake rank")
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        if (master != null) b.master(master);
+        else if (System.getProperty("spark.master") == null) {
+            b.master("local[*]").config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4");
+        }
+        SparkSession spark = b.getOrCreate();
+        try {
+            long t0 = System.nanoTime();
+            RankingStep.Outcome o = RankingStep.run(spark, lake.toAbsolutePath().toString(),
+                    year == null ? List.of() : List.of(year), out, formats, province, scoring, null);
+            RankingStep.print(o, System.out);
+            System.out.printf("rank: done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("rank: " + e.getMessage());
+            return 2;
+        } finally {
+            spark.stop();
+        }
     }
 }

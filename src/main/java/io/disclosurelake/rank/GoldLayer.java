@@ -135,9 +135,9 @@ public final class GoldLayer {
 
     // ------------------------------------------------------------------ region aggregates
 
-    /** The region levels as grouping sets; the level is told from grouping_id, not from null names. */
+    /** The region levels as grouping sets; the level is told from GROUPING(), not from null names. */
     static final String REGION_GROUPING = "GROUPING SETS ((), (r.province), (r.province, r.city), (r.province, r.city, r.county))";
-    static final String LEVEL = "CASE GROUPING_ID(r.province, r.city, r.county) WHEN 7 THEN 'national' WHEN 3 THEN 'province'"
+    static final String LEVEL = "CASE GROUPING(r.province) * 4 + GROUPING(r.city) * 2 + GROUPING(r.county) WHEN 7 THEN 'national' WHEN 3 THEN 'province'"
             + " WHEN 1 THEN 'city' ELSE 'county' END AS level";
 
     String regionTotalsSql() {
@@ -225,7 +225,7 @@ public final class GoldLayer {
         }
         return "WITH cf AS (SELECT report_id, SUM(CASE WHEN status = 'value' THEN 1 ELSE 0 END) AS value_cells"
                 + "  FROM dl_cells WHERE table_name IN (" + tables + ") GROUP BY report_id),\n"
-                + " vf AS (SELECT report_id, " + pivot + ","
+                + " vf AS (SELECT report_id AS vf_report_id, " + pivot + ","
                 + "  SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS error_violations,"
                 + "  SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warning_violations,"
                 + "  SUM(CASE WHEN severity = 'warning' AND rule <> '" + COPY_RULE + "' THEN 1 ELSE 0 END) AS warnings_counted"
@@ -244,7 +244,7 @@ public final class GoldLayer {
                 + "  (nd.nd_rate IS NOT NULL AND nd.nd_den >= " + conf.minCasesNonDisclosure() + ") AS nd_ok,"
                 + "  (rc.rc_rate IS NOT NULL AND rc.rc_den >= " + conf.minCasesReviewCorrection() + ") AS rc_ok"
                 + "  FROM dl_coverage cov LEFT JOIN dl_reports r ON cov.report_id = r.report_id"
-                + "  LEFT JOIN cf ON cf.report_id = cov.report_id LEFT JOIN vf ON vf.report_id = cov.report_id"
+                + "  LEFT JOIN cf ON cf.report_id = cov.report_id LEFT JOIN vf ON vf.vf_report_id = cov.report_id"
                 + "  LEFT JOIN prev p ON p.body_key = cov.body_key AND p.year = cov.year"
                 + "  LEFT JOIN nd ON nd.report_id = cov.report_id LEFT JOIN rc ON rc.report_id = cov.report_id),\n"
                 + " comp AS (SELECT facts.*, " + components + " FROM facts),\n"

@@ -1,9 +1,12 @@
 package io.disclosurelake.rank;
 
 import io.disclosurelake.lake.LakeSchema;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +34,14 @@ public final class GoldTables {
      * comments) and written as one commit; the previous versions stay in the Delta log.
      */
     public static void overwrite(Dataset<Row> rows, String lake, String table) {
-        Dataset<Row> shaped = rows.to(LakeSchema.table(table).schema());
+        StructType schema = LakeSchema.table(table).schema();
+        Column[] cols = new Column[schema.fields().length];
+        for (int i = 0; i < cols.length; i++) {
+            StructField f = schema.fields()[i];
+            cols[i] = rows.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata());
+        }
+        // Re-applying the schema keeps its NOT NULL columns; Delta checks them when writing.
+        Dataset<Row> shaped = rows.sparkSession().createDataFrame(rows.select(cols).javaRDD(), schema);
         shaped.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
                 .save(tablePath(lake, table));
     }

@@ -21,6 +21,7 @@ public final class RankTestSpark {
                     .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                     .config("spark.sql.session.timeZone", "UTC")
                     .getOrCreate();
+            session.sparkContext().setLogLevel("WARN");
         }
         return session;
     }

@@ -15,11 +15,11 @@ import java.util.Map;
  * Reports built by the tests: table 三 given by its total column (all applicants counted as 自然人, so every
  * row total holds), table 四 by its 15 numbers, table 二 by a few values.
  */
-final class SampleReports {
+public final class SampleReports {
     private SampleReports() {}
 
     /** Builds a 2021-template report. {@code totals}: row key → total column; rows not given are 0. */
-    static Report report(String org, Region region, int year, Map<String, Long> totals, long[] review) {
+    public static Report report(String org, Region region, int year, Map<String, Long> totals, long[] review) {
         Report r = new Report(new DocumentInfo("docs/" + org + year + ".txt", "sha-" + org + year, "txt", null, 100));
         r.setOrg(org);
         r.setRegion(region);
@@ -47,7 +47,7 @@ final class SampleReports {
         return r;
     }
 
-    static Map<String, Long> totals(Object... keyValues) {
+    public static Map<String, Long> totals(Object... keyValues) {
         Map<String, Long> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], ((Number) keyValues[i + 1]).longValue());
         return m;
@@ -57,7 +57,7 @@ final class SampleReports {
      * The 淮安市人民政府 2024 example of template.md §8: 公开 1816 of 3050 closed, 不予公开 178, 行政复议 64
      * corrected of 351 − 37 concluded, 行政诉讼 4 + 1 corrected of (26 − 1) + (20 − 6).
      */
-    static Report huaian() {
+    public static Report huaian() {
         Map<String, Long> t = totals(
                 "new", 3000, "carried_over", 100,
                 "disclosed", 1500, "partially_disclosed", 316,
@@ -69,13 +69,13 @@ final class SampleReports {
     }
 
     /** A balanced report with {@code closed} applications of which {@code withheld} withheld, the rest disclosed. */
-    static Report simple(String org, Region region, int year, long closed, long withheld, long[] review) {
+    public static Report simple(String org, Region region, int year, long closed, long withheld, long[] review) {
         Map<String, Long> t = totals("new", closed, "disclosed", closed - withheld,
                 "withheld.third_party_rights", withheld, "total", closed);
         return report(org, region, year, t, review);
     }
 
-    static long[] review(long corrected, long concluded) {
+    public static long[] review(long corrected, long concluded) {
         long upheld = concluded - corrected;
         return new long[]{upheld, corrected, 0, 0, concluded, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     }

@@ -18,13 +18,13 @@ import java.util.List;
  * A small lake written by the tests themselves: the silver tables {@code reports}, {@code cells} and
  * {@code rule_violations} with the LakeSchema schemas, from {@link Report}s built in the test.
  */
-final class TestLake {
+public final class TestLake {
     private final List<Row> reports = new ArrayList<>();
     private final List<Row> cells = new ArrayList<>();
     private final List<Row> violations = new ArrayList<>();
 
     /** Adds a report; its violations are those it carries plus the within-report sum rules' findings. */
-    TestLake add(Report r, String bodyKey, String scope, String firstSeenIso, String narrativeSha) {
+    public TestLake add(Report r, String bodyKey, String scope, String firstSeenIso, String narrativeSha) {
         String id = bodyKey + "#" + r.year();
         Timestamp seen = firstSeenIso == null ? null : Timestamp.from(Instant.parse(firstSeenIso));
         reports.add(RowFactory.create(id, r.document().sha256(), r.document().path(), r.org(), bodyKey,
@@ -42,7 +42,7 @@ final class TestLake {
         return this;
     }
 
-    void write(SparkSession spark, String lake) {
+    public void write(SparkSession spark, String lake) {
         write(spark, lake, LakeSchema.REPORTS, reports);
         write(spark, lake, LakeSchema.CELLS, cells);
         write(spark, lake, LakeSchema.RULE_VIOLATIONS, violations);

@@ -1,0 +1,90 @@
+package io.disclosurelake.export;
+
+import io.disclosurelake.rank.ComplianceScore;
+import org.apache.spark.sql.Row;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The columns of an exported ranking, in order, with their Chinese headers and kinds: the one list the CSV,
+ * XLSX and HTML writers read. Every score component sits beside the score.
+ */
+public final class RankingColumns {
+    private RankingColumns() {}
+
+    public enum Kind { TEXT, INTEGER, DECIMAL, PERCENT }
+
+    /** A column: rankings-table column it comes from, header, kind. */
+    public record Column(String key, String header, Kind kind) {}
+
+    public static final List<Column> COLUMNS;
+
+    static {
+        List<Column> c = new ArrayList<>(List.of(
+                new Column("rank", "排名", Kind.INTEGER),
+                new Column("position", "序号", Kind.INTEGER),
+                new Column("org", "机关名称", Kind.TEXT),
+                new Column("province", "省份", Kind.TEXT),
+                new Column("city", "城市", Kind.TEXT),
+                new Column("county", "区县", Kind.TEXT),
+                new Column("body_kind", "机关类型", Kind.TEXT),
+                new Column("report_scope", "报告范围", Kind.TEXT),
+                new Column("score", "合规得分", Kind.DECIMAL),
+                new Column("city_rank", "市内排名", Kind.INTEGER),
+                new Column("national_rank", "全国排名", Kind.INTEGER)));
+        for (ComplianceScore.Component comp : ComplianceScore.COMPONENTS) {
+            c.add(new Column(comp.column(), "分项·" + comp.label(), Kind.DECIMAL));
+        }
+        c.addAll(List.of(
+                new Column("error_violations", "错误数", Kind.INTEGER),
+                new Column("warning_violations", "警示数", Kind.INTEGER),
+                new Column("non_disclosure_rate", "不予公开率", Kind.PERCENT),
+                new Column("non_disclosure_denominator", "办结申请数", Kind.INTEGER),
+                new Column("non_disclosure_rank", "不予公开率排名", Kind.INTEGER),
+                new Column("review_correction_rate", "行政复议纠错率", Kind.PERCENT),
+                new Column("review_correction_denominator", "复议审结数", Kind.INTEGER),
+                new Column("review_correction_rank", "复议纠错率排名", Kind.INTEGER),
+                new Column("first_seen", "首次发现时间", Kind.TEXT),
+                new Column("deadline", "发布截止时间", Kind.TEXT),
+                new Column("report_id", "报告编号", Kind.TEXT)));
+        COLUMNS = Collections.unmodifiableList(c);
+    }
+
+    public static List<String> keys() { return COLUMNS.stream().map(Column::key).toList(); }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    /**
+     * One row of the rankings table as export values: String for text, Long for integers, Double for
+     * decimals and percentages (null when unknown); codes become Chinese words.
+     */
+    public static Object[] values(Row r) {
+        Object[] out = new Object[COLUMNS.size()];
+        for (int i = 0; i < out.length; i++) {
+            Column c = COLUMNS.get(i);
+            Object v = r.getAs(c.key());
+            out[i] = switch (c.kind()) {
+                case TEXT -> text(c.key(), v, r);
+                case INTEGER -> v == null ? null : ((Number) v).longValue();
+                case DECIMAL, PERCENT -> v == null ? null : v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+            };
+        }
+        return out;
+    }
+
+    private static String text(String key, Object v, Row r) {
+        if (v instanceof Timestamp t) return TIME.format(t.toInstant());
+        String s = v == null ? null : v.toString();
+        return switch (key) {
+            case "body_kind" -> "government".equals(s) ? "政府" : "部门";
+            case "report_scope" -> r.getAs("report_id") == null ? "报告缺失" : "region_aggregate".equals(s) ? "全区域汇总" : "本机关";
+            default -> s;
+        };
+    }
+}

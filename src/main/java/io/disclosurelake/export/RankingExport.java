@@ -1,0 +1,212 @@
+package io.disclosurelake.export;
+
+import io.disclosurelake.lake.LakeSchema;
+import io.disclosurelake.rank.GoldTables;
+import io.disclosurelake.rank.ScoringConfig;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Exports one year's rankings from the lake as CSV (a national file and one per province), XLSX (a sheet per
+ * province) and a self-contained HTML report. Rows are streamed from Spark ({@code toLocalIterator}), one
+ * ranking at a time; file names are built from fixed words, the year and {@link ProvinceCodes} only.
+ */
+public final class RankingExport {
+    private RankingExport() {}
+
+    public enum Format {
+        CSV, XLSX, HTML;
+
+        public static Set<Format> parse(String list) {
+            Set<Format> s = EnumSet.noneOf(Format.class);
+            for (String p : list.split(",")) if (!p.isBlank()) s.add(Format.valueOf(p.strip().toUpperCase(Locale.ROOT)));
+            if (s.isEmpty()) throw new IllegalArgumentException("no format in '" + list + "'");
+            return s;
+        }
+    }
+
+    /** A file written, its size and the seconds it took. */
+    public record Written(Path file, long bytes, double seconds) {}
+
+    /** Rows shown per province in the HTML report (the CSV and XLSX carry all). */
+    public static final int HTML_ROWS_PER_PROVINCE = 300;
+
+    public static List<Written> export(SparkSession spark, String lake, int year, String provinceFilter, Path outDir,
+                                       Set<Format> formats, ScoringConfig conf) throws IOException {
+        Files.createDirectories(outDir);
+        Dataset<Row> all = GoldTables.read(spark, lake, LakeSchema.RANKINGS).where("year = " + year);
+        // The year's distinct province names: a handful, collected to pick the filter and the file names.
+        List<String> names = new ArrayList<>();
+        for (Row r : all.select("province").distinct().collectAsList()) names.add(r.getString(0));
+        names.sort(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        List<String> chosen = new ArrayList<>();
+        for (String n : names) if (provinceFilter == null || matches(provinceFilter, n)) chosen.add(n);
+        if (provinceFilter != null && chosen.isEmpty()) {
+            throw new IllegalArgumentException("no ranking for province " + provinceFilter + " in " + year);
+        }
+        Map<String, String> stems = stems(names);
+        Dataset<Row> rankings = provinceFilter == null ? all : all.where(inList(chosen));
+        rankings.createOrReplaceTempView("export_rankings");
+
+        String suffix = provinceFilter == null ? "" : "-" + stems.get(key(chosen.get(0)));
+        if (chosen.size() > 1) suffix = "-selected";
+        List<Written> out = new ArrayList<>();
+
+        if (formats.contains(Format.CSV)) {
+            if (provinceFilter == null) {
+                out.add(timed(outDir.resolve("rankings-" + year + "-national.csv"), f -> {
+                    try (CsvRankingWriter w = new CsvRankingWriter(f)) {
+                        for (Iterator<Row> it = nationalOrder(spark); it.hasNext(); ) w.write(RankingColumns.values(it.next()));
+                    }
+                }));
+            }
+            for (String p : chosen) {
+                out.add(timed(outDir.resolve("rankings-" + year + "-" + stems.get(key(p)) + ".csv"), f -> {
+                    try (CsvRankingWriter w = new CsvRankingWriter(f)) {
+                        for (Iterator<Row> it = provinceOrder(spark, p); it.hasNext(); ) w.write(RankingColumns.values(it.next()));
+                    }
+                }));
+            }
+        }
+        if (formats.contains(Format.XLSX)) {
+            out.add(timed(outDir.resolve("rankings-" + year + suffix + ".xlsx"), f -> {
+                try (XlsxRankingWriter w = new XlsxRankingWriter(f)) {
+                    if (provinceFilter == null) {
+                        w.startSheet("national", "全国");
+                        for (Iterator<Row> it = nationalOrder(spark); it.hasNext(); ) w.write("national", RankingColumns.values(it.next()));
+                    }
+                    for (String p : chosen) {
+                        String k = key(p);
+                        w.startSheet(k, p == null ? "未知省份" : p);
+                        for (Iterator<Row> it = provinceOrder(spark, p); it.hasNext(); ) w.write(k, RankingColumns.values(it.next()));
+                    }
+                    w.writeExplanation(conf);
+                }
+            }));
+        }
+        if (formats.contains(Format.HTML)) {
+            out.add(timed(outDir.resolve("rankings-" + year + suffix + ".html"),
+                    f -> HtmlReport.write(f, htmlData(spark, lake, year, provinceFilter == null ? "全国" : String.join("、",
+                            chosen.stream().map(p -> p == null ? "未知省份" : p).toList()), chosen, conf))));
+        }
+        return out;
+    }
+
+    private interface FileWork { void write(Path f) throws IOException; }
+
+    private static Written timed(Path file, FileWork work) throws IOException {
+        long t0 = System.nanoTime();
+        work.write(file);
+        return new Written(file, Files.size(file), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Whether a --province argument (name, short name or GB/T 2260 code) denotes a province name of the lake. */
+    static boolean matches(String filter, String name) {
+        if (name == null) return false;
+        if (filter.strip().equals(name.strip())) return true;
+        ProvinceCodes.Province a = ProvinceCodes.of(name);
+        if (a == null) return false;
+        return a == ProvinceCodes.of(filter) || a.code().equals(filter.strip()) || a.pinyin().equalsIgnoreCase(filter.strip());
+    }
+
+    private static String key(String province) { return province == null ? "\u0000null" : province; }
+
+    /** File stems for the year's province names: table codes, else other-N in sorted order. */
+    static Map<String, String> stems(List<String> sortedNames) {
+        Map<String, String> m = new HashMap<>();
+        int other = 0;
+        for (String n : sortedNames) {
+            if (n != null && ProvinceCodes.of(n) == null) other++;
+            m.put(key(n), ProvinceCodes.fileStem(n, other));
+        }
+        return m;
+    }
+
+    private static String sqlString(String s) { return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"; }
+
+    private static String inList(List<String> provinces) {
+        List<String> parts = new ArrayList<>();
+        List<String> lits = new ArrayList<>();
+        for (String p : provinces) {
+            if (p == null) parts.add("province IS NULL");
+            else lits.add(sqlString(p));
+        }
+        if (!lits.isEmpty()) parts.add("province IN (" + String.join(", ", lits) + ")");
+        return "(" + String.join(" OR ", parts) + ")";
+    }
+
+    private static Iterator<Row> nationalOrder(SparkSession spark) {
+        return spark.sql("SELECT * FROM export_rankings ORDER BY national_rank, score DESC, error_violations ASC NULLS LAST,"
+                + " org ASC NULLS LAST, report_id ASC NULLS LAST, body_key").toLocalIterator();
+    }
+
+    private static Iterator<Row> provinceOrder(SparkSession spark, String province) {
+        String where = province == null ? "province IS NULL" : "province = " + sqlString(province);
+        return spark.sql("SELECT * FROM export_rankings WHERE " + where + " ORDER BY position").toLocalIterator();
+    }
+
+    static HtmlReport.Data htmlData(SparkSession spark, String lake, int year, String scope, List<String> provinces,
+                                    ScoringConfig conf) {
+        List<HtmlReport.Section> sections = new ArrayList<>();
+        for (String p : provinces) {
+            String where = p == null ? "province IS NULL" : "province = " + sqlString(p);
+            long total = spark.sql("SELECT COUNT(*) FROM export_rankings WHERE " + where).first().getLong(0);
+            List<Object[]> rows = new ArrayList<>();
+            for (Row r : spark.sql("SELECT * FROM export_rankings WHERE " + where + " ORDER BY position LIMIT "
+                    + HTML_ROWS_PER_PROVINCE).collectAsList()) rows.add(RankingColumns.values(r));
+            sections.add(new HtmlReport.Section(p == null ? "未知省份" : p, rows, total));
+        }
+        // distribution of the non-disclosure rate over bodies with enough cases, in 5-point bins
+        long[] bins = new long[20];
+        for (Row r : spark.sql("SELECT CAST(FLOOR(LEAST(non_disclosure_rate, 0.99999) * 20) AS INT) AS bin, COUNT(*) AS n"
+                + " FROM export_rankings WHERE non_disclosure_rank IS NOT NULL GROUP BY 1").collectAsList()) {
+            bins[Math.max(0, Math.min(19, r.getInt(0)))] = r.getLong(1);
+        }
+        Map<String, Long> histogram = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) histogram.put((i * 5) + "–" + (i * 5 + 5) + "%", bins[i]);
+
+        GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("export_metrics");
+        Map<String, Long> violations = new TreeMap<>();
+        for (Row r : spark.sql("SELECT SUBSTRING(m.metric, 12) AS rule, CAST(SUM(m.value) AS BIGINT) AS n FROM export_metrics m"
+                + " JOIN export_rankings r ON m.report_id = r.report_id WHERE m.metric LIKE 'violations.%' GROUP BY 1").collectAsList()) {
+            violations.put(r.getString(0), r.getLong(1));
+        }
+
+        Map<String, Map<Integer, Double>> trend = new TreeMap<>();
+        Dataset<Row> rm = GoldTables.read(spark, lake, LakeSchema.REGION_METRICS)
+                .where("level = 'province' AND report_scope = 'body' AND metric = 'non_disclosure_rate'")
+                .where(inList(provinces));
+        TreeSet<Integer> years = new TreeSet<>();
+        for (Row r : rm.select("province", "year", "value").collectAsList()) {
+            String p = r.isNullAt(0) ? "未知省份" : r.getString(0);
+            if (r.isNullAt(1)) continue;
+            trend.computeIfAbsent(p, k -> new TreeMap<>()).put(r.getInt(1), r.isNullAt(2) ? null : r.getDouble(2));
+            years.add(r.getInt(1));
+        }
+        // every province gets every year (a gap stays a gap in the line chart)
+        for (Map<Integer, Double> byYear : trend.values()) for (Integer y : years) byYear.putIfAbsent(y, null);
+
+        String now = ZonedDateTime.now(ZoneId.of(conf.deadlineZone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        return new HtmlReport.Data("政府信息公开工作年度报告合规排名 " + year, year, scope, sections, histogram, violations, trend,
+                conf, now);
+    }
+}

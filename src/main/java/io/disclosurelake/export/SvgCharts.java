@@ -1,0 +1,69 @@
+package io.disclosurelake.export;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+
+/**
+ * Charts of the HTML report, drawn by JFreeChart onto JFreeSVG's SVG canvas and returned as inline
+ * {@code <svg>} elements (no images, no scripts, no network). Text is set in a CJK font family so Chinese
+ * labels render in any browser that has one (WenQuanYi Micro Hei on our machines).
+ */
+public final class SvgCharts {
+    private SvgCharts() {}
+
+    /** Java font used for layout (its metrics size the labels). */
+    static final String JAVA_FONT = "WenQuanYi Micro Hei";
+    /** CSS font stack written into the SVG. */
+    static final String SVG_FONTS = "WenQuanYi Micro Hei, Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, SimHei, sans-serif";
+
+    private static StandardChartTheme theme() {
+        StandardChartTheme t = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        t.setExtraLargeFont(new Font(JAVA_FONT, Font.BOLD, 18));
+        t.setLargeFont(new Font(JAVA_FONT, Font.BOLD, 14));
+        t.setRegularFont(new Font(JAVA_FONT, Font.PLAIN, 12));
+        t.setSmallFont(new Font(JAVA_FONT, Font.PLAIN, 10));
+        t.setChartBackgroundPaint(Color.WHITE);
+        t.setPlotBackgroundPaint(new Color(0xF7F7F7));
+        t.setBarPainter(new StandardBarPainter());
+        t.setShadowVisible(false);
+        return t;
+    }
+
+    public static String bar(String title, String categoryAxis, String valueAxis, DefaultCategoryDataset data,
+                             boolean rotateLabels, int width, int height) {
+        JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, data,
+                PlotOrientation.VERTICAL, data.getRowCount() > 1, false, false);
+        theme().apply(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        ((BarRenderer) plot.getRenderer()).setSeriesPaint(0, new Color(0x3B6EA5));
+        if (rotateLabels) plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        return svg(chart, width, height);
+    }
+
+    public static String line(String title, String categoryAxis, String valueAxis, DefaultCategoryDataset data,
+                              int width, int height) {
+        JFreeChart chart = ChartFactory.createLineChart(title, categoryAxis, valueAxis, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        theme().apply(chart);
+        return svg(chart, width, height);
+    }
+
+    static String svg(JFreeChart chart, int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setFontFunction(family -> SVG_FONTS);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return g.getSVGElement();
+    }
+}
