@@ -94,14 +94,10 @@ final class PdfStreamTables {
             double gap = l.baseline() - prev.baseline();
             if (gap > 3.5 * Math.max(l.size(), prev.size())) break;
             if (tabular(l)) { end++; continue; }
-            // a single chunk inside the table: keep it if a tabular line follows closely
-            if (end + 1 < lines.size() && tabular(lines.get(end + 1))
-                    && lines.get(end + 1).baseline() - l.baseline() <= 2.5 * l.size() && !PdfReader.isPageFooter(l.text())) {
-                end++;
-                continue;
-            }
-            // or if it is a short label fragment right under the previous line
-            if (gap <= 1.5 * l.size() && l.text().length() <= 12 && !PdfReader.isPageFooter(l.text())) {
+            // a single chunk inside the table (a label with blank values, a wrapped label part): keep it when
+            // a tabular line follows within a few close lines and it is not a page footer or a long sentence
+            if (!PdfReader.isPageFooter(l.text()) && l.x2() - l.x1() < 0.6 * (lines.get(start).x2() - lines.get(start).x1())
+                    && tabularFollows(lines, end)) {
                 end++;
                 continue;
             }
@@ -109,9 +105,26 @@ final class PdfStreamTables {
         }
         // trailing single-chunk lines are not part of the table
         while (end > start + 1 && !tabular(lines.get(end - 1))) end--;
+        // but the tail of a label wrapped under the last row is (close, short, at the label column's left edge)
+        while (end < lines.size()) {
+            Line l = lines.get(end), prev = lines.get(end - 1);
+            if (tabular(l) || PdfReader.isPageFooter(l.text()) || l.text().length() > 12
+                    || l.baseline() - prev.baseline() > 1.5 * l.size()
+                    || Math.abs(l.x1() - lines.get(end - 1).x1()) > 2 * l.size()) break;
+            end++;
+        }
         int tabularLines = 0;
         for (int i = start; i < end; i++) if (tabular(lines.get(i))) tabularLines++;
         return tabularLines >= 2 ? end : start + 1;
+    }
+
+    private static boolean tabularFollows(List<Line> lines, int from) {
+        for (int k = from + 1; k < lines.size() && k <= from + 3; k++) {
+            Line l = lines.get(k), prev = lines.get(k - 1);
+            if (l.baseline() - prev.baseline() > 3.0 * Math.max(l.size(), prev.size())) return false;
+            if (tabular(l)) return true;
+        }
+        return false;
     }
 
     private static boolean tabular(Line l) {
