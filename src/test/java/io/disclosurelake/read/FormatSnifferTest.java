@@ -82,6 +82,9 @@ class FormatSnifferTest {
         assertEquals(DocumentFormat.HTML, FormatSniffer.sniff("<TABLE><tr><td>1</td></tr></TABLE>".getBytes(StandardCharsets.UTF_8), "a"));
         byte[] gbk = "<html><body><p>政府信息公开工作年度报告</p></body></html>".getBytes(Charset.forName("GBK"));
         assertEquals(DocumentFormat.HTML, FormatSniffer.sniff(gbk, "a.doc"));
+        byte[] fragment = "<div><p>正文</p></div>".getBytes(StandardCharsets.UTF_8);
+        assertEquals(DocumentFormat.HTML, FormatSniffer.sniff(fragment, "a.html"));
+        assertEquals(DocumentFormat.TXT, FormatSniffer.sniff(fragment, "a.txt"));
     }
 
     @Test
