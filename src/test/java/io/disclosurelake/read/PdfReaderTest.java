@@ -293,4 +293,36 @@ class PdfReaderTest {
                 () -> new PdfReader().read(b, new ReadLimits(10, 1 << 20, 1 << 20, System.nanoTime() - 1)));
         assertEquals(QuarantineReason.TIMEOUT, t.reason());
     }
+
+    @Test
+    void rotatedLandscapePageKeepsRulingsAndGlyphsTogether() throws Exception {
+        byte[] bytes;
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            page.setRotation(90); // shown as landscape: display (X, Y down) = user (v, u)
+            doc.addPage(page);
+            org.apache.pdfbox.pdmodel.font.PDType0Font font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, PdfFixture.font(), true);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                double[] xs = {100, 300, 400, 500};
+                double[] ys = {100, 130, 160};
+                for (double y : ys) { cs.moveTo((float) y, (float) xs[0]); cs.lineTo((float) y, (float) xs[3]); cs.stroke(); }
+                for (double x : xs) { cs.moveTo((float) ys[0], (float) x); cs.lineTo((float) ys[2], (float) x); cs.stroke(); }
+                String[][] cells = {{"行政复议", "结果维持", "总计"}, {"本年", "3", ""}};
+                for (int r = 0; r < 2; r++) for (int c = 0; c < 3; c++) {
+                    if (cells[r][c].isEmpty()) continue;
+                    cs.beginText();
+                    cs.setFont(font, 10.5f);
+                    cs.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.PI / 2, (float) (ys[r] + 20), (float) (xs[c] + 5)));
+                    cs.showText(cells[r][c]);
+                    cs.endText();
+                }
+            }
+            doc.save(out);
+            bytes = out.toByteArray();
+        }
+        Grid g = read(bytes);
+        assertEquals(1, g.tables().size(), GridDump.dump(g));
+        assertEquals(List.of("行政复议", "结果维持", "总计"), GridDump.rowTexts(g.tables().get(0), 0));
+        assertEquals(List.of("本年", "3", ""), GridDump.rowTexts(g.tables().get(0), 1));
+    }
 }
