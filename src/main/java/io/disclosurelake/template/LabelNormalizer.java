@@ -24,17 +24,8 @@ public final class LabelNormalizer {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\u3000' || Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b' || c == '\ufeff') continue;
-            if (c >= '\uff01' && c <= '\uff5e') c = (char) (c - 0xfee0); // full-width ASCII block
-            switch (c) {
-                case '\u201c', '\u201d', '\u300c', '\u300d', '\u300e', '\u300f' -> c = '"';
-                case '\u2018', '\u2019' -> c = '\'';
-                case '\u3014', '\u3010' -> c = '(';
-                case '\u3015', '\u3011' -> c = ')';
-                case '\u2014', '\u2013', '\u2015', '\u2012', '\u2212' -> c = '-';
-                default -> { }
-            }
-            sb.append(c);
+            if (isSpace(c)) continue;
+            sb.append(fold(c));
         }
         String out = sb.toString();
         Matcher m = LEADING_PAREN_NUMBER.matcher(out);
@@ -43,6 +34,24 @@ public final class LabelNormalizer {
         if (m.find() && !(out.length() > m.end() && Character.isDigit(out.charAt(m.end())) && m.group().endsWith(".")))
             out = m.group(1) + "." + out.substring(m.end());
         return out;
+    }
+
+    /** Whitespace of any width, including the ideographic space and zero-width marks. */
+    public static boolean isSpace(char c) {
+        return c == '\u3000' || Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b' || c == '\ufeff';
+    }
+
+    /** One character folded: full-width ASCII to half-width, curly quotes straight, dashes to '-'. */
+    public static char fold(char c) {
+        if (c >= '\uff01' && c <= '\uff5e') c = (char) (c - 0xfee0); // full-width ASCII block
+        return switch (c) {
+            case '\u201c', '\u201d', '\u300c', '\u300d', '\u300e', '\u300f' -> '"';
+            case '\u2018', '\u2019' -> '\'';
+            case '\u3014', '\u3010' -> '(';
+            case '\u3015', '\u3011' -> ')';
+            case '\u2014', '\u2013', '\u2015', '\u2012', '\u2212' -> '-';
+            default -> c;
+        };
     }
 
     /**
