@@ -65,7 +65,6 @@ public final class Extractor {
                 return Report.quarantined(doc, QuarantineReason.TOO_LARGE,
                         bytes.length + " bytes, over the limit of " + limits.maxBytes());
             DocumentFormat format = FormatSniffer.sniff(bytes, path);
-            if (format == DocumentFormat.UNKNOWN && looksLikeText(bytes)) format = DocumentFormat.TXT;
             doc = new DocumentInfo(path, doc.sha256(), format.id, null, bytes.length);
             FormatReader reader = format == DocumentFormat.UNKNOWN ? null : readers.apply(format);
             if (reader == null)
@@ -125,17 +124,6 @@ public final class Extractor {
         for (int i = start; i < b.length; i++) {
             int c = b[i] & 0xff;
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != 0 && c != 0x0b && c != 0x0c) return false;
-        }
-        return true;
-    }
-
-    /** No NUL bytes in the first 8 KB (UTF-16 text has a BOM and is accepted). */
-    static boolean looksLikeText(byte[] b) {
-        if (b.length >= 2 && ((b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe || (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff)) return true;
-        int n = Math.min(b.length, 8192);
-        for (int i = 0; i < n; i++) {
-            int c = b[i] & 0xff;
-            if (c == 0 || (c < 0x09)) return false;
         }
         return true;
     }
