@@ -86,7 +86,7 @@ public final class IdentityExtractor {
             if (r.province() != null && !r.province().equals(addr.province())) continue;
             r = new Region(r.province() != null ? r.province() : addr.province(),
                     r.city() != null ? r.city() : addr.city(),
-                    r.county() != null ? r.county() : countyConsistent(org, addr.county()));
+                    r.county() != null ? r.county() : countyConsistent(org, fromOrg, addr.county()));
         }
         if (r.province() == null) {
             Set<String> named = new LinkedHashSet<>();
@@ -101,9 +101,14 @@ public final class IdentityExtractor {
         return r;
     }
 
-    /** An address's county is taken unless the body's own name starts with another county-level unit. */
-    private static String countyConsistent(String org, String county) {
+    /**
+     * An address's county is taken for a body whose name does not start with a province or city, unless
+     * the name starts with another county-level unit.
+     */
+    private static String countyConsistent(String org, Region fromOrg, String county) {
         if (county == null || org == null) return county;
+        // a body named after its province or city (长沙市交通运输局) is not county-level, wherever its office is
+        if (fromOrg.city() != null || fromOrg.province() != null) return null;
         Matcher m = Pattern.compile("^([\\u4e00-\\u9fa5]{1,5}?(?:区|县|旗))").matcher(org);
         if (m.find() && !m.group(1).equals(county)) return null;
         return county;

@@ -14,7 +14,7 @@ public final class LabelNormalizer {
 
     private static final String CN_DIGITS = "〇一二三四五六七八九十";
     private static final Pattern LEADING_PAREN_NUMBER = Pattern.compile("^\\((\\d{1,2})\\)");
-    private static final Pattern LEADING_ARABIC_COMMA = Pattern.compile("^(\\d{1,2})[、,.．]");
+    private static final Pattern LEADING_ARABIC_COMMA = Pattern.compile("^(\\d{1,2})、");
     private static final Pattern LEADING_NUMBERING = Pattern.compile(
             "^(?:[一二三四五六七八九十]{1,3}、|\\([一二三四五六七八九十]{1,3}\\)|\\d{1,2}\\.(?!\\d)|\\d{1,2}、)+");
 
@@ -31,8 +31,7 @@ public final class LabelNormalizer {
         Matcher m = LEADING_PAREN_NUMBER.matcher(out);
         if (m.find()) out = "(" + chineseNumber(Integer.parseInt(m.group(1))) + ")" + out.substring(m.end());
         m = LEADING_ARABIC_COMMA.matcher(out);
-        if (m.find() && !(out.length() > m.end() && Character.isDigit(out.charAt(m.end())) && m.group().endsWith(".")))
-            out = m.group(1) + "." + out.substring(m.end());
+        if (m.find()) out = m.group(1) + "." + out.substring(m.end());
         return out;
     }
 

@@ -145,8 +145,9 @@ public final class TemplateMatcher {
                 return;
             }
             boolean anyNumber = row.cells().stream().anyMatch(c -> !c.continuation() && CellText.isNumber(c.text()));
-            boolean header = labels.stream().anyMatch(c -> TemplateLabels.applicantColumn(c.text()) >= 0
-                    || TemplateLabels.containsAny(c.text(), TemplateSpec.APPLICANT_HEADER_KEYWORDS));
+            // a header names several applicant columns (a lone 其他 is the row 3.其他) or says 自然人/申请人情况
+            boolean header = labels.stream().filter(c -> TemplateLabels.applicantColumn(c.text()) >= 0).count() >= 2
+                    || labels.stream().anyMatch(c -> TemplateLabels.containsAny(c.text(), TemplateSpec.APPLICANT_HEADER_KEYWORDS));
             if (header && !anyNumber) {
                 applicantHeader.addAll(labels);
                 applicantCols = applicantColumnsFromHeader();
