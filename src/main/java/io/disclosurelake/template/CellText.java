@@ -19,6 +19,7 @@ public final class CellText {
     private static final Pattern GROUPED = Pattern.compile("^-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     public static Parsed parse(String raw) {
+        if (digitsSplitBySpace(raw)) return new Parsed(Kind.UNREADABLE, null); // "1 2": two cells run together
         String n = LabelNormalizer.normalize(raw);
         if (n.isEmpty() || isBlankMarker(n)) return new Parsed(Kind.BLANK, null);
         Matcher g = GROUPED.matcher(n);
@@ -28,9 +29,29 @@ public final class CellText {
         return new Parsed(Kind.VALUE, new BigDecimal(m.group(1)));
     }
 
+    private static boolean digitsSplitBySpace(String raw) {
+        if (raw == null) return false;
+        int lastDigit = -1;
+        boolean spaceSince = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = LabelNormalizer.fold(raw.charAt(i));
+            if (Character.isDigit(c)) {
+                if (lastDigit >= 0 && spaceSince) return true;
+                lastDigit = i;
+                spaceSince = false;
+            } else if (LabelNormalizer.isSpace(raw.charAt(i))) {
+                spaceSince = true;
+            } else {
+                lastDigit = -1;
+                spaceSince = false;
+            }
+        }
+        return false;
+    }
+
     /** Dashes, slashes and 无 that stand for "nothing to report" in a cell (already normalised). */
     public static boolean isBlankMarker(String normalized) {
-        return normalized.matches("[-/\\\\—~]+|无|空|不涉及|0?-");
+        return normalized.matches("[-/\\\\~]+|无|空|不涉及");
     }
 
     /** Whether the cell reads as a number or a blank marker (i.e. a value cell, not a label). */
