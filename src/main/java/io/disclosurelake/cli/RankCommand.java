@@ -1,5 +1,6 @@
 package io.disclosurelake.cli;
 
+import io.disclosurelake.rank.ExpectedBodies;
 import io.disclosurelake.rank.RankingStep;
 import io.disclosurelake.rank.ScoringConfig;
 import io.disclosurelake.export.RankingExport;
@@ -34,6 +35,10 @@ public final class RankCommand implements Callable<Integer> {
     @Option(names = "--conf", description = "scoring.properties (default: conf/scoring.properties of the installation)")
     Path conf;
 
+    @Option(names = "--manifest", description = "manifest CSV listing the documents published (path, body, province, …):"
+            + " its bodies are expected to have a report for the year")
+    String manifest;
+
     @Option(names = "--master", description = "Spark master when not set by spark-submit (default: local[*])")
     String master;
 
@@ -52,7 +57,8 @@ public final class RankCommand implements Callable<Integer> {
         try {
             long t0 = System.nanoTime();
             RankingStep.Outcome o = RankingStep.run(spark, lake.toAbsolutePath().toString(),
-                    year == null ? List.of() : List.of(year), out, formats, province, scoring, null);
+                    year == null ? List.of() : List.of(year), out, formats, province, scoring,
+                    manifest == null ? null : ExpectedBodies.fromManifest(spark, manifest));
             RankingStep.print(o, System.out);
             System.out.printf("rank: done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             return 0;

@@ -55,7 +55,7 @@ public final class GoldLayer {
      */
     public void build(Dataset<Row> expectedBodies) {
         registerSources(expectedBodies);
-        timed(LakeSchema.REPORT_METRICS, () -> GoldTables.overwrite(spark.sql(reportMetricsSql()), lake, LakeSchema.REPORT_METRICS));
+        timed(LakeSchema.REPORT_METRICS, this::completeReportMetrics);
         GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics");
         timed(LakeSchema.REGION_TOTALS, () -> GoldTables.overwrite(spark.sql(regionTotalsSql()), lake, LakeSchema.REGION_TOTALS));
         timed(LakeSchema.REGION_METRICS, () -> GoldTables.overwrite(spark.sql(regionMetricsSql()), lake, LakeSchema.REGION_METRICS));
@@ -90,7 +90,10 @@ public final class GoldLayer {
                 + " FROM dl_reports_raw WHERE year IS NOT NULL) WHERE n = 1").createOrReplaceTempView("dl_reports");
         if (expectedBodies != null) {
             expectedBodies.selectExpr("CAST(year AS INT) AS year", "COALESCE(body_key, org) AS body_key", "org",
-                    "province", "city", "county").createOrReplaceTempView("dl_expected");
+                    "province", "city", "county").createOrReplaceTempView("dl_expected_raw");
+            spark.sql("SELECT year, body_key, MAX(org) AS org, MAX(province) AS province, MAX(city) AS city,"
+                    + " MAX(county) AS county FROM dl_expected_raw WHERE year IS NOT NULL AND body_key IS NOT NULL"
+                    + " GROUP BY year, body_key").createOrReplaceTempView("dl_expected");
         } else {
             spark.sql("SELECT CAST(NULL AS INT) AS year, CAST(NULL AS STRING) AS body_key, CAST(NULL AS STRING) AS org,"
                     + " CAST(NULL AS STRING) AS province, CAST(NULL AS STRING) AS city, CAST(NULL AS STRING) AS county"
@@ -104,6 +107,28 @@ public final class GoldLayer {
     }
 
     // ------------------------------------------------------------------ report_metrics
+
+    /**
+     * Completes {@code report_metrics}. The nightly job writes the rates (computed by the extractor from
+     * {@link RuleBook#METRICS}) and the error/warning counts; this adds what is missing — a rate the job did
+     * not write, computed by {@link RuleSql#metrics} from {@code cells} (the same definitions), and the count
+     * of violations of each rule ({@code violations.<RULE>}) — and refreshes those per-rule counts, in one
+     * MERGE commit. Rows the job wrote are never changed. Without a table (a lake built elsewhere) the
+     * complete table is written.
+     */
+    private void completeReportMetrics() {
+        Dataset<Row> computed = spark.sql(reportMetricsSql());
+        if (!GoldTables.exists(lake, LakeSchema.REPORT_METRICS)) {
+            GoldTables.overwrite(computed, lake, LakeSchema.REPORT_METRICS);
+            return;
+        }
+        GoldTables.shape(computed, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_computed");
+        spark.sql("MERGE INTO " + GoldTables.sqlName(lake, LakeSchema.REPORT_METRICS) + " t USING dl_metrics_computed s"
+                + " ON t.report_id = s.report_id AND t.metric = s.metric"
+                + " WHEN MATCHED AND t.metric LIKE 'violations.%' AND NOT (t.value <=> s.value) THEN UPDATE SET *"
+                + " WHEN NOT MATCHED THEN INSERT *"
+                + " WHEN NOT MATCHED BY SOURCE AND t.metric LIKE 'violations.%' THEN DELETE");
+    }
 
     /** Violation-count metrics: all errors, all warnings, and each rule. */
     public static List<String> countMetrics() {

@@ -29,19 +29,29 @@ public final class GoldTables {
         return spark.read().format("delta").load(tablePath(lake, table));
     }
 
-    /**
-     * Overwrites a derived table: the rows are cast to the table's LakeSchema columns (names, order, types,
-     * comments) and written as one commit; the previous versions stay in the Delta log.
-     */
-    public static void overwrite(Dataset<Row> rows, String lake, String table) {
+    /** The rows with exactly the table's columns, in order, cast to its types, with its comments. */
+    public static Dataset<Row> shape(Dataset<Row> rows, String table) {
         StructType schema = LakeSchema.table(table).schema();
         Column[] cols = new Column[schema.fields().length];
         for (int i = 0; i < cols.length; i++) {
             StructField f = schema.fields()[i];
             cols[i] = rows.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata());
         }
+        return rows.select(cols);
+    }
+
+    /** {@code delta.`path`} for SQL. */
+    public static String sqlName(String lake, String table) {
+        return "delta.`" + tablePath(lake, table).replace("`", "``") + "`";
+    }
+
+    /**
+     * Overwrites a derived table: the rows are cast to the table's LakeSchema columns (names, order, types,
+     * comments) and written as one commit; the previous versions stay in the Delta log.
+     */
+    public static void overwrite(Dataset<Row> rows, String lake, String table) {
         // Re-applying the schema keeps its NOT NULL columns; Delta checks them when writing.
-        Dataset<Row> shaped = rows.sparkSession().createDataFrame(rows.select(cols).javaRDD(), schema);
+        Dataset<Row> shaped = rows.sparkSession().createDataFrame(shape(rows, table).javaRDD(), LakeSchema.table(table).schema());
         shaped.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
                 .save(tablePath(lake, table));
     }

@@ -127,6 +127,17 @@ class GoldLayerTest {
     }
 
     @Test
+    void reportMetricsAreCompletedWithoutChangingTheJobsRows() {
+        Map<String, Row> a = new HashMap<>();
+        for (Row r : sql("SELECT * FROM t_report_metrics WHERE report_id = '淮安市民政局#2024'")) a.put(r.getAs("metric"), r);
+        assertEquals(RankedLake.JOB_DISCLOSURE_RATE, (double) a.get("disclosure_rate").getAs("value"), "the job's row is kept");
+        assertEquals(0.2, (double) a.get("non_disclosure_rate").getAs("value"), 1e-12, "a missing rate is added from cells");
+        assertEquals(0.0, (double) a.get("violations.APP_BALANCE").getAs("value"));
+        assertEquals(0, sql("SELECT * FROM t_report_metrics WHERE report_id = 'gone#2024'").size(), "stale count removed");
+        assertEquals(0, sql("SELECT report_id, metric FROM t_report_metrics GROUP BY 1, 2 HAVING COUNT(*) > 1").size());
+    }
+
+    @Test
     void regionTotalsNeverAddTheRegionAggregateToItsDepartments() {
         Map<String, BigDecimal> byScope = new HashMap<>();
         for (Row r : sql("SELECT report_scope, value FROM t_region_totals WHERE year = 2024 AND level = 'province'"
