@@ -57,10 +57,14 @@ public final class CorpusPlan {
                     bad = BadFile.values()[badCounter++ % BadFile.values().length];
                 } else if (r.nextDouble() < o.violationRate()) {
                     FaultInjector.Context ctx = new FaultInjector.Context(body, v, prevReadableClean ? prevPrinted : null, last);
+                    int fillStart = r.nextInt(faults.length - 1);
+                    // the fault whose turn it is waits until a report can carry it; others fill in meanwhile
                     for (int tries = 0; tries < faults.length; tries++) {
-                        Fault f = faults[faultCounter++ % faults.length];
+                        int offset = tries == 0 ? 0 : 1 + (tries - 1 + fillStart) % (faults.length - 1);
+                        Fault f = faults[(faultCounter + offset) % faults.length];
                         if (f == Fault.DUPLICATE_OF_PREVIOUS_YEAR && prevVersion != v) continue;
                         if (!FaultInjector.applicable(f, fig, ctx)) continue;
+                        if (tries == 0) faultCounter++;
                         fig = FaultInjector.inject(f, fig, ctx, fr, recorded);
                         if (f == Fault.DUPLICATE_OF_PREVIOUS_YEAR) {
                             narrativeSeed = prevNarrativeSeed;

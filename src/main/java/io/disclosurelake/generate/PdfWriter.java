@@ -147,6 +147,7 @@ public final class PdfWriter {
         final PDDocument doc;
         final PDType0Font font;
         final boolean footer;
+        final org.apache.fontbox.ttf.CmapLookup cmap;
         PDPageContentStream cs;
         float y;
         int pageNo;
@@ -155,6 +156,7 @@ public final class PdfWriter {
             this.doc = doc;
             this.font = font;
             this.footer = footer;
+            this.cmap = FONT.get().getUnicodeCmapLookup();
             newPage();
         }
 
@@ -179,7 +181,7 @@ public final class PdfWriter {
             StringBuilder b = new StringBuilder(s.length());
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                b.append(font.hasGlyph(c) ? c : '?');
+                b.append(cmap.getGlyphId(c) != 0 ? c : '?');
             }
             return b.toString();
         }

@@ -43,6 +43,13 @@ class GeneratedCorpusTest {
 
     @BeforeAll
     static void generate() throws Exception {
+        // -Dgenerated.corpus=DIR re-checks a corpus made by `generate --count 200 --seed 1` instead of making one
+        String reuse = System.getProperty("generated.corpus");
+        if (reuse != null) {
+            out = Path.of(reuse);
+            for (String rel : docs()) truths.put(rel, M.readTree(out.resolve("truth").resolve(rel + ".json").toFile()));
+            return;
+        }
         out = tmp.resolve("corpus");
         GeneratorOptions o = new GeneratorOptions(out, 200, 1, GeneratorOptions.ALL_FORMATS, 2019, 2025, 0.15, 0.06, 0.05, 2);
         summary = new CorpusGenerator(o, System.err).run();

@@ -30,7 +30,10 @@ final class TruthChecker {
 
     /** null cell: 0 when the document printed zeros blank/dash (or the version lacks the row), unknown under glued digits. */
     static Double num(JsonNode n, boolean nullIsUnknown) {
-        if (n == null || n.isNull()) return nullIsUnknown ? UNKNOWN : 0.0;
+        if (n == null || n.isNull()) {
+            if (nullIsUnknown) return UNKNOWN;
+            return 0.0;
+        }
         return n.asDouble();
     }
 
@@ -66,8 +69,8 @@ final class TruthChecker {
     static Result withinReport(JsonNode t) {
         Set<String> broken = new TreeSet<>(), undecided = new TreeSet<>();
         for (int c = 0; c < 7; c++) {
-            judge("APP_BALANCE", sum(List.of(app(t, "new", c), app(t, "carried_over", c))),
-                    sum(List.of(app(t, "total", c), app(t, "carried_forward", c))), broken, undecided);
+            judge("APP_BALANCE", sum(java.util.Arrays.asList(app(t, "new", c), app(t, "carried_over", c))),
+                    sum(java.util.Arrays.asList(app(t, "total", c), app(t, "carried_forward", c))), broken, undecided);
             List<Double> outcomes = new ArrayList<>();
             for (String r : OUTCOME_ROWS) outcomes.add(app(t, r, c));
             judge("APP_OUTCOME_SUM", app(t, "total", c), sum(outcomes), broken, undecided);
@@ -111,7 +114,7 @@ final class TruthChecker {
         for (String k : List.of("regulations", "normative_docs")) {
             Double repealed = active(cur, k + "_repealed");
             judge("IN_FORCE_CONTINUITY", active(cur, k + "_in_force"),
-                    sum(List.of(active(prev, k + "_in_force"), active(cur, k + "_issued"), repealed == null ? null : -repealed)),
+                    sum(java.util.Arrays.asList(active(prev, k + "_in_force"), active(cur, k + "_issued"), repealed == null ? null : -repealed)),
                     broken, undecided);
         }
         boolean same = true;
