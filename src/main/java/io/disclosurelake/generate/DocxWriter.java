@@ -62,9 +62,16 @@ public final class DocxWriter {
 
     static void table(XWPFDocument doc, Table t) {
         XWPFTable x = doc.createTable(t.rows, t.cols);
-        x.setWidth("100%");
+        x.setWidth("9000");
         double sum = 0;
         for (double w : t.widths) sum += w;
+        // the grid carries the column widths Word and LibreOffice lay out by
+        var ct = x.getCTTbl();
+        var grid = ct.getTblGrid() != null ? ct.getTblGrid() : ct.addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) grid.removeGridCol(0);
+        for (double w : t.widths) grid.addNewGridCol().setW(BigInteger.valueOf(Math.round(9000 * w / sum)));
+        var tblPr = ct.getTblPr() != null ? ct.getTblPr() : ct.addNewTblPr();
+        tblPr.addNewTblLayout().setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
         TCell[][] g = t.grid();
         for (int r = 0; r < t.rows; r++) {
             XWPFTableRow row = x.getRow(r);
