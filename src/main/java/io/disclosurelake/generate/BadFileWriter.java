@@ -35,7 +35,21 @@ final class BadFileWriter {
         };
     }
 
+    private static volatile byte[] bomb;
+
+    /** The bomb is the same bytes every time; deflating 256 MiB once per run is enough. */
     static byte[] zipBomb() throws IOException {
+        byte[] b = bomb;
+        if (b == null) {
+            synchronized (BadFileWriter.class) {
+                if (bomb == null) bomb = makeZipBomb();
+                b = bomb;
+            }
+        }
+        return b.clone();
+    }
+
+    private static byte[] makeZipBomb() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             z.setLevel(Deflater.BEST_COMPRESSION);
