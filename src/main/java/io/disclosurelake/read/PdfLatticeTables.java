@@ -105,9 +105,10 @@ final class PdfLatticeTables {
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
 
     /**
-     * Rows drawn without horizontal lines (only the columns are ruled): a grid cell holding two or more lines
-     * that are each a number (in two or more columns) can only be several rows. Such a grid row is cut between the baselines of its
-     * number lines, and the cuts act as drawn lines; a wrapped label goes with the numbers nearest to it.
+     * Rows drawn without horizontal lines (only the columns are ruled): grid cells in two or more columns
+     * each holding two or more lines that are each a number can only be several rows. Such a grid row is cut
+     * between the baselines of its number lines, and the cuts act as drawn lines; a wrapped label goes with
+     * the numbers nearest to it.
      */
     private static double[] splitUnruledRows(List<Glyph> glyphs, double[] xs, double[] ys, List<Ruling> horizontal) {
         List<Double> cuts = new ArrayList<>();
