@@ -51,6 +51,8 @@ public final class TemplateMatcher {
         String group = null;
         String lastGroup = null;
         boolean otherFromHeading = false;
+        /** Label text of rows without numbers since the last row with numbers (labels wrapped over lines). */
+        final List<String> pendingLabel = new ArrayList<>();
         // table 四
         boolean reviewHeaderSeen = false;
 
@@ -153,9 +155,57 @@ public final class TemplateMatcher {
                 applicantCols = applicantColumnsFromHeader();
                 return;
             }
-            if (labels.isEmpty()) return;
+            boolean values = row.cells().stream().anyMatch(c -> !c.continuation() && CellText.isValueLike(c.text()) && !c.isEmpty());
+            if (deferred != null) {
+                Deferred d = deferred;
+                deferred = null;
+                if (!values && !labels.isEmpty()) {
+                    // the tail of a label wrapped below its numbers (PDF: 1.属于国家 | numbers | 秘密)
+                    StringBuilder joined = new StringBuilder(d.last().text());
+                    for (GridCell c : labels) joined.append(c.text());
+                    GridCell l = relabel(d.last(), joined.toString());
+                    if (names(l)) { place(d.row(), l); return; }
+                }
+            }
+            if (labels.isEmpty()) {
+                // numbers on a row of their own under a label wrapped over the rows above (PDF)
+                if (!values || pendingLabel.isEmpty()) return;
+                GridCell first = row.cells().get(0);
+                labels = List.of(new GridCell(first.row(), -1, 1, 1, String.join("", pendingLabel), first.page(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, false));
+            }
             updateGroup(labels);
+            if (!values) {
+                for (GridCell c : labels) if (TemplateLabels.outcomeGroup(c.text()) == null) pendingLabel.add(c.text());
+                if (pendingLabel.size() > 4) pendingLabel.remove(0);
+                return;
+            }
             GridCell last = labels.get(labels.size() - 1);
+            if (TemplateLabels.topLevelRow(last.text()) == null && TemplateLabels.outcomeGroup(last.text()) == null
+                    && TemplateLabels.groupRow(last.text(), group != null ? group : lastGroup) == null && !pendingLabel.isEmpty()) {
+                // a wrapped label whose numbers sit on a later line: read the lines together
+                last = relabel(last, String.join("", pendingLabel) + last.text());
+            }
+            pendingLabel.clear();
+            place(row, last);
+        }
+
+        /** A row of numbers whose label could not be read yet, waiting for the label's tail on the next line. */
+        private record Deferred(Row row, GridCell last) {}
+        Deferred deferred;
+
+        static GridCell relabel(GridCell c, String text) {
+            return new GridCell(c.row(), c.col(), c.rowSpan(), c.colSpan(), text, c.page(), c.x(), c.y(), c.width(), c.height(), false);
+        }
+
+        boolean names(GridCell label) {
+            return TemplateLabels.topLevelRow(label.text()) != null || TemplateLabels.outcomeGroup(label.text()) != null
+                    || TemplateLabels.groupRow(label.text(), group != null ? group : lastGroup) != null
+                    || (group == null && TemplateLabels.groupRow(label.text(), null) != null);
+        }
+
+        /** Puts a row of numbers under the template row its label names. */
+        void place(Row row, GridCell last) {
             String key = TemplateLabels.topLevelRow(last.text());
             String headingGroup = TemplateLabels.outcomeGroup(last.text());
             if (key != null) {
@@ -174,7 +224,10 @@ public final class TemplateMatcher {
             } else {
                 key = TemplateLabels.groupRow(last.text(), group != null ? group : lastGroup);
                 if (key == null && group == null) key = TemplateLabels.groupRow(last.text(), null);
-                if (key == null) return;
+                if (key == null) {
+                    if (hasValues(row, last)) deferred = new Deferred(row, last);
+                    return;
+                }
                 String g = TemplateSpec.applicationRow(key).group();
                 lastGroup = g;
                 if (g.equals("other") && !key.equals("other.other") && otherFromHeading) {
