@@ -61,9 +61,14 @@ public final class FormatSniffer {
         }
         if (looksLikeText(bytes)) {
             // A text file whose first bytes are markup but not at the very start (e.g. a leading comment line).
-            if (lower.contains("<html") || lower.contains("<table")) {
-                String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-                if (!name.endsWith(".txt")) return new Sniff(DocumentFormat.HTML, false);
+            String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+            if ((lower.contains("<html") || lower.contains("<table")) && !name.endsWith(".txt")) {
+                return new Sniff(DocumentFormat.HTML, false);
+            }
+            // an HTML fragment (starts with <div>, <p>…) is told from text by its name only
+            if ((name.endsWith(".htm") || name.endsWith(".html") || name.endsWith(".shtml"))
+                    && java.util.regex.Pattern.compile("<(p|div|span|br|h[1-6]|tr|td)\\b").matcher(lower).find()) {
+                return new Sniff(DocumentFormat.HTML, false);
             }
             return new Sniff(DocumentFormat.TXT, false);
         }

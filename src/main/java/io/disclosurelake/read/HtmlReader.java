@@ -108,6 +108,10 @@ public final class HtmlReader implements FormatReader {
                     } else if (tag.equals("table")) {
                         flush();
                         if (e.selectFirst("table table") == null && e.select("table").size() == 1) {
+                            for (Element caption : e.select("caption")) {
+                                walk(caption);
+                                flush();
+                            }
                             Grid.Table t = dataTable(e);
                             if (t != null) blocks.add(t);
                         } else {

@@ -65,6 +65,8 @@ final class PdfPageContent {
             String s = t.getUnicode();
             if (s == null || s.isBlank()) return;
             float size = t.getFontSizeInPt() > 0 ? t.getFontSizeInPt() : Math.abs(t.getFontSize() * t.getYScale());
+            // some text matrices (e.g. rotated 180°) give an inflated size; the glyph height bounds it
+            if (t.getHeightDir() > 0 && size > t.getHeightDir() / 0.5f) size = t.getHeightDir() / 0.7f;
             double h = Math.max(t.getHeightDir(), size * 0.7);
             if (h <= 0) h = 8;
             out.add(new Glyph(s, t.getXDirAdj(), t.getYDirAdj(), Math.max(0.1, t.getWidthDirAdj()), h, size > 0 ? size : h));
@@ -75,8 +77,8 @@ final class PdfPageContent {
     private static final class RulingCollector extends PDFGraphicsStreamEngine {
         private static final double THIN = 2.5;
         private final PdfPageContent content;
-        private final double left;
-        private final double top;
+        private final double left, bottom, width, height;
+        private final int rotation;
         private final List<double[]> path = new ArrayList<>(); // segments of the current path, device space
         private final List<double[]> rects = new ArrayList<>();
         private double cx, cy, sx, sy;
@@ -86,7 +88,10 @@ final class PdfPageContent {
             this.content = content;
             PDRectangle crop = page.getCropBox();
             this.left = crop.getLowerLeftX();
-            this.top = crop.getUpperRightY();
+            this.bottom = crop.getLowerLeftY();
+            this.width = crop.getWidth();
+            this.height = crop.getHeight();
+            this.rotation = ((page.getRotation() % 360) + 360) % 360;
         }
 
         @Override public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
@@ -168,9 +173,21 @@ final class PdfPageContent {
             rects.clear();
         }
 
-        /** Keeps axis-parallel segments only, converted to y-down page coordinates. */
+        /** The page as displayed (after /Rotate), y down: the space the glyph positions are in. */
+        private double[] display(double x, double y) {
+            double u = x - left, v = y - bottom;
+            return switch (rotation) {
+                case 90 -> new double[] {v, u};
+                case 180 -> new double[] {width - u, v};
+                case 270 -> new double[] {height - v, width - u};
+                default -> new double[] {u, height - v};
+            };
+        }
+
+        /** Keeps axis-parallel segments only, converted to displayed y-down page coordinates. */
         private void segment(double x1, double y1, double x2, double y2) {
-            double ax1 = x1 - left, ax2 = x2 - left, ay1 = top - y1, ay2 = top - y2;
+            double[] a = display(x1, y1), b = display(x2, y2);
+            double ax1 = a[0], ay1 = a[1], ax2 = b[0], ay2 = b[1];
             if (Math.abs(ay1 - ay2) < 1.0 && Math.abs(ax2 - ax1) >= 2) {
                 double y = (ay1 + ay2) / 2;
                 content.rulings.add(new Ruling(Math.min(ax1, ax2), y, Math.max(ax1, ax2), y));

@@ -244,18 +244,68 @@ final class PdfStreamTables {
                 rows.add(at, row);
             }
         }
+        String[][] text = new String[rows.size()][cols];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < cols; c++) text[r][c] = rows.get(r).pieces.get(c).isEmpty() ? null : rows.get(r).text(c);
+        }
+        int body = 0; // header rows (above the first row with numbers) never join a vertical label
+        while (body < rows.size() && !rows.get(body).anchor) body++;
+        int[][] rowSpan = joinVerticalLabels(text, region, bands, body);
         TableBuilder tb = new TableBuilder();
         tb.touchColumns(cols);
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
             tb.touchRow(r);
             for (int c = 0; c < cols; c++) {
-                if (row.pieces.get(c).isEmpty()) continue;
+                if (text[r][c] == null) continue;
                 double[] b = bands.get(c);
-                tb.put(r, c, 1, Math.max(1, row.span[c]), row.text(c), page, b[0], row.baseline, b[1] - b[0], Double.NaN);
+                tb.put(r, c, rowSpan[r][c], Math.max(1, row.span[c]), text[r][c], page, b[0], row.baseline, b[1] - b[0], Double.NaN);
             }
         }
         return tb.build();
+    }
+
+    private static final Pattern SHORT_CJK = Pattern.compile("^[\\u3000-\\u303F\\u4E00-\\u9FFF\\uFF00-\\uFFEF]{1,3}$");
+
+    /**
+     * A label set vertically one character per line in a column that holds no numbers comes out as a run of
+     * one-to-three-character cells down the rows; it is joined into one cell spanning those rows (the covered
+     * cells become continuation copies). Returns the row span of each cell (1 where nothing was joined).
+     */
+    private static int[][] joinVerticalLabels(String[][] text, List<Line> region, List<double[]> bands, int body) {
+        int rows = text.length, cols = bands.size();
+        int[][] span = new int[rows][cols];
+        for (int[] s : span) java.util.Arrays.fill(s, 1);
+        for (int c = 0; c < cols; c++) {
+            if (hasNumberInBand(region, bands.get(c))) continue;
+            int r = body;
+            while (r < rows) {
+                if (text[r][c] == null || !SHORT_CJK.matcher(text[r][c]).matches()) { r++; continue; }
+                int last = r, count = 0;
+                for (int k = r; k < rows; k++) {
+                    if (text[k][c] == null) continue;
+                    if (!SHORT_CJK.matcher(text[k][c]).matches()) break;
+                    last = k;
+                    count++;
+                }
+                if (count >= 3) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int k = r; k <= last; k++) if (text[k][c] != null) { sb.append(text[k][c]); if (k > r) text[k][c] = null; }
+                    text[r][c] = sb.toString();
+                    span[r][c] = last - r + 1;
+                }
+                r = last + 1;
+            }
+        }
+        return span;
+    }
+
+    private static boolean hasNumberInBand(List<Line> region, double[] band) {
+        for (Line l : region) for (Chunk ch : l.chunks()) {
+            double cx = (ch.x1() + ch.x2()) / 2;
+            if (ch.numeric() && cx >= band[0] && cx <= band[1]) return true;
+        }
+        return false;
     }
 
     /** Puts each chunk of the line into the band holding it (a chunk over several bands spans them). */

@@ -293,4 +293,62 @@ class PdfReaderTest {
                 () -> new PdfReader().read(b, new ReadLimits(10, 1 << 20, 1 << 20, System.nanoTime() - 1)));
         assertEquals(QuarantineReason.TIMEOUT, t.reason());
     }
+
+    @Test
+    void rotatedLandscapePageKeepsRulingsAndGlyphsTogether() throws Exception {
+        byte[] bytes;
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            page.setRotation(90); // shown as landscape: display (X, Y down) = user (v, u)
+            doc.addPage(page);
+            org.apache.pdfbox.pdmodel.font.PDType0Font font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, PdfFixture.font(), true);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                double[] xs = {100, 300, 400, 500};
+                double[] ys = {100, 130, 160};
+                for (double y : ys) { cs.moveTo((float) y, (float) xs[0]); cs.lineTo((float) y, (float) xs[3]); cs.stroke(); }
+                for (double x : xs) { cs.moveTo((float) ys[0], (float) x); cs.lineTo((float) ys[2], (float) x); cs.stroke(); }
+                String[][] cells = {{"行政复议", "结果维持", "总计"}, {"本年", "3", ""}};
+                for (int r = 0; r < 2; r++) for (int c = 0; c < 3; c++) {
+                    if (cells[r][c].isEmpty()) continue;
+                    cs.beginText();
+                    cs.setFont(font, 10.5f);
+                    cs.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.PI / 2, (float) (ys[r] + 20), (float) (xs[c] + 5)));
+                    cs.showText(cells[r][c]);
+                    cs.endText();
+                }
+            }
+            doc.save(out);
+            bytes = out.toByteArray();
+        }
+        Grid g = read(bytes);
+        assertEquals(1, g.tables().size(), GridDump.dump(g));
+        assertEquals(List.of("行政复议", "结果维持", "总计"), GridDump.rowTexts(g.tables().get(0), 0));
+        assertEquals(List.of("本年", "3", ""), GridDump.rowTexts(g.tables().get(0), 1));
+    }
+
+    @Test
+    void streamTableJoinsAVerticalLabelSetOneCharacterPerLine() throws Exception {
+        PdfFixture f = new PdfFixture().page();
+        double[] xs = {60, 90, 220, 270, 320};
+        f.text(xs[0], 100, "项目");
+        f.text(xs[1] + 20, 100, "情况");
+        f.text(xs[2], 100, "自然人");
+        f.text(xs[3], 100, "法人");
+        f.text(xs[4], 100, "总计");
+        String label = "三、本年度办理结果";
+        for (int i = 0; i < label.length(); i++) f.text(xs[0] + 5, 130 + i * 11, label.substring(i, i + 1));
+        String[][] rows = {{"（一）予以公开", "7", "", "7"}, {"（二）部分公开", "", "1", "1"}, {"（三）不予公开", "2", "", "2"}, {"（七）总计", "9", "1", "10"}};
+        for (int r = 0; r < rows.length; r++) {
+            double base = 130 + r * 30;
+            f.text(xs[1], base, rows[r][0]);
+            for (int c = 1; c < 4; c++) if (!rows[r][c].isEmpty()) f.text(xs[c + 1] + 5, base, rows[r][c]);
+        }
+        Grid g = read(f.bytes());
+        Grid.Table t = g.tables().get(0);
+        assertEquals(5, t.rows().size(), GridDump.dump(g));
+        assertEquals(List.of("三、本年度办理结果", "（一）予以公开", "7", "", "7"), GridDump.rowTexts(t, 1), GridDump.dump(g));
+        assertEquals(List.of("三、本年度办理结果", "（二）部分公开", "", "1", "1"), GridDump.rowTexts(t, 2));
+        assertEquals(List.of("三、本年度办理结果", "（七）总计", "9", "1", "10"), GridDump.rowTexts(t, 4));
+        assertTrue(t.rows().get(4).get(0).continuation());
+    }
 }
