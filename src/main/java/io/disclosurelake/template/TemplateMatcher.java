@@ -156,35 +156,46 @@ public final class TemplateMatcher {
                 return;
             }
             boolean values = row.cells().stream().anyMatch(c -> !c.continuation() && CellText.isValueLike(c.text()) && !c.isEmpty());
+            // continuation copies of merged labels give group context only; the row's own text is the rest
+            List<GridCell> own = labels.stream().filter(c -> !c.continuation()).toList();
             if (deferred != null) {
-                Deferred d = deferred;
-                deferred = null;
-                if (!values && !labels.isEmpty()) {
-                    // the tail of a label wrapped below its numbers (PDF: 1.属于国家 | numbers | 秘密)
-                    StringBuilder joined = new StringBuilder(d.last().text());
-                    for (GridCell c : labels) joined.append(c.text());
-                    GridCell l = relabel(d.last(), joined.toString());
-                    if (names(l)) { place(d.row(), l); return; }
+                if (!values) {
+                    // the tail of a label wrapped below its numbers (PDF: 2.没有现成信 | 息需要另行制作)
+                    updateGroup(labels);
+                    StringBuilder joined = new StringBuilder(deferred.last().text());
+                    for (GridCell c : own) if (deferred.last().col() < 0 || c.col() == deferred.last().col()) joined.append(c.text());
+                    GridCell l = relabel(deferred.last(), joined.toString());
+                    if (names(l)) {
+                        Deferred d = deferred;
+                        deferred = null;
+                        place(d.row(), l);
+                    } else {
+                        deferred = new Deferred(deferred.row(), l);
+                    }
+                    return;
                 }
+                out.warnings.add("table 三: a row of numbers under the label '" + LabelNormalizer.normalize(deferred.last().text())
+                        + "' names no row of the template; ignored");
+                deferred = null;
             }
-            if (labels.isEmpty()) {
+            if (own.isEmpty()) {
+                if (!values || pendingLabel.isEmpty()) { updateGroup(labels); return; } // a row covered by merged cells
                 // numbers on a row of their own under a label wrapped over the rows above (PDF)
-                if (!values || pendingLabel.isEmpty()) return;
                 GridCell first = row.cells().get(0);
-                labels = List.of(new GridCell(first.row(), -1, 1, 1, String.join("", pendingLabel), first.page(),
+                own = List.of(new GridCell(first.row(), -1, 1, 1, String.join("", pendingLabel), first.page(),
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, false));
             }
             updateGroup(labels);
             if (!values) {
-                for (GridCell c : labels) if (TemplateLabels.outcomeGroup(c.text()) == null) pendingLabel.add(c.text());
-                if (pendingLabel.size() > 4) pendingLabel.remove(0);
+                for (GridCell c : own) if (TemplateLabels.outcomeGroup(c.text()) == null) pendingLabel.add(c.text());
+                while (pendingLabel.size() > 3) pendingLabel.remove(0);
                 return;
             }
-            GridCell last = labels.get(labels.size() - 1);
-            if (TemplateLabels.topLevelRow(last.text()) == null && TemplateLabels.outcomeGroup(last.text()) == null
-                    && TemplateLabels.groupRow(last.text(), group != null ? group : lastGroup) == null && !pendingLabel.isEmpty()) {
+            GridCell last = own.get(own.size() - 1);
+            if (!names(last) && !pendingLabel.isEmpty()) {
                 // a wrapped label whose numbers sit on a later line: read the lines together
-                last = relabel(last, String.join("", pendingLabel) + last.text());
+                GridCell joined = relabel(last, String.join("", pendingLabel) + last.text());
+                if (names(joined)) last = joined;
             }
             pendingLabel.clear();
             place(row, last);
