@@ -70,12 +70,12 @@ public final class HtmlReport {
         DefaultCategoryDataset hist = new DefaultCategoryDataset();
         d.histogram().forEach((bin, n) -> hist.addValue(n, "报告数", bin));
         b.append(SvgCharts.bar("不予公开率分布（" + d.year() + "年，办结申请不少于 " + d.conf().minCasesNonDisclosure() + " 件）",
-                "不予公开率", "报告数", hist, true, 900, 420)).append("\n</div>\n");
+                "不予公开率", "报告数", hist, 900, 560)).append("\n</div>\n");
 
         b.append("<h2>违反规则统计</h2>\n<div class=\"chart\" id=\"chart-violations\">\n");
         DefaultCategoryDataset viol = new DefaultCategoryDataset();
         d.violations().forEach((rule, n) -> viol.addValue(n, "违反次数", rule));
-        b.append(SvgCharts.bar("各规则违反次数（" + d.year() + "年）", "规则", "违反次数", viol, true, 900, 460)).append("\n</div>\n");
+        b.append(SvgCharts.bar("各规则违反次数（" + d.year() + "年）", "规则", "违反次数", viol, 900, 480)).append("\n</div>\n");
 
         b.append("<h2>各省不予公开率趋势</h2>\n<div class=\"chart\" id=\"chart-trend\">\n");
         DefaultCategoryDataset trend = new DefaultCategoryDataset();

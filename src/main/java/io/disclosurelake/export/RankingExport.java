@@ -67,8 +67,7 @@ public final class RankingExport {
         Dataset<Row> rankings = provinceFilter == null ? all : all.where(inList(chosen));
         rankings.createOrReplaceTempView("export_rankings");
 
-        String suffix = provinceFilter == null ? "" : "-" + stems.get(key(chosen.get(0)));
-        if (chosen.size() > 1) suffix = "-selected";
+        String suffix = provinceFilter == null ? "" : chosen.size() == 1 ? "-" + stems.get(key(chosen.get(0))) : "-selected";
         List<Written> out = new ArrayList<>();
 
         if (formats.contains(Format.CSV)) {

@@ -3,7 +3,6 @@ package io.disclosurelake.export;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -41,14 +40,18 @@ public final class SvgCharts {
         return t;
     }
 
+    /**
+     * Horizontal bars: category labels stay horizontal, so they are written as SVG text (rotated labels
+     * would be drawn as glyph outlines, ten times the size and not selectable).
+     */
     public static String bar(String title, String categoryAxis, String valueAxis, DefaultCategoryDataset data,
-                             boolean rotateLabels, int width, int height) {
+                             int width, int height) {
         JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, data,
-                PlotOrientation.VERTICAL, data.getRowCount() > 1, false, false);
+                PlotOrientation.HORIZONTAL, data.getRowCount() > 1, false, false);
         theme().apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         ((BarRenderer) plot.getRenderer()).setSeriesPaint(0, new Color(0x3B6EA5));
-        if (rotateLabels) plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         return svg(chart, width, height);
     }
 

@@ -16,7 +16,8 @@ import java.util.Properties;
  * over defaults embedded here (so a missing file still gives a documented score).
  */
 public record ScoringConfig(Map<String, Double> weights, double warningsCap, int minDenominator,
-                            int minCasesNonDisclosure, int minCasesReviewCorrection, String deadlineZone) {
+                            int minCasesNonDisclosure, int minCasesReviewCorrection, String deadlineZone,
+                            String exportsDir) {
 
     public static final String FILE_NAME = "scoring.properties";
 
@@ -32,6 +33,22 @@ public record ScoringConfig(Map<String, Double> weights, double warningsCap, int
         Double w = weights.get(component);
         if (w == null) throw new IllegalArgumentException("no weight for component " + component);
         return w;
+    }
+
+    /** The same with the job's minimum denominator (its settings own report_metrics' small_sample). */
+    public ScoringConfig withMinDenominator(int min) {
+        return new ScoringConfig(weights, warningsCap, min, minCasesNonDisclosure, minCasesReviewCorrection, deadlineZone, exportsDir);
+    }
+
+    /**
+     * Where the nightly job's ranking step writes its exports: {@code exports.dir}, else {@code exports} beside
+     * a local lake; null (no exports, gold tables only) for a lake on a remote store without exports.dir.
+     */
+    public java.nio.file.Path exportsDir(String lake) {
+        if (!exportsDir.isEmpty()) return java.nio.file.Path.of(exportsDir);
+        if (lake.contains("://") && !lake.startsWith("file:")) return null;
+        java.nio.file.Path p = java.nio.file.Path.of(lake.replaceFirst("^file:(//)?", "")).toAbsolutePath().normalize();
+        return p.getParent() == null ? p.resolve("exports") : p.getParent().resolve("exports");
     }
 
     public static ScoringConfig defaults() { return from(new Properties()); }
@@ -52,7 +69,7 @@ public record ScoringConfig(Map<String, Double> weights, double warningsCap, int
                 (int) number(p, "metrics.min_denominator", MetricCalculator.DEFAULT_MIN_DENOMINATOR),
                 (int) number(p, "rank.min_cases.non_disclosure_rate", 30),
                 (int) number(p, "rank.min_cases.review_correction_rate", 10),
-                p.getProperty("deadline.zone", "Asia/Shanghai").trim());
+                p.getProperty("deadline.zone", "Asia/Shanghai").trim(), p.getProperty("exports.dir", "").trim());
     }
 
     public static ScoringConfig load(Path file) throws IOException {
