@@ -37,6 +37,7 @@ public final class IdentityExtractor {
         for (int span = 1; span <= 3 && org == null; span++) {
             for (int i = 0; i + span <= Math.min(normalized.size(), 60) && org == null; i++) {
                 String candidate = String.join("", normalized.subList(i, i + span));
+                if (!candidate.contains("政府信息公开")) continue;
                 Matcher m = TITLE.matcher(candidate);
                 if (!m.find()) continue;
                 if (span > 1 && TITLE.matcher(normalized.get(i)).find()) continue;
@@ -49,6 +50,7 @@ public final class IdentityExtractor {
         }
         // standalone title lines naming other bodies or years (a comparison of two reports)
         for (String n : normalized) {
+            if (n.length() > 80 || !n.contains("政府信息公开")) continue; // a title line is short
             Matcher m = TITLE.matcher(n);
             if (m.find() && n.length() <= m.group().length() + 12) {
                 String o = orgOf(m);
