@@ -37,16 +37,22 @@ public final class HtmlReader implements FormatReader {
         if (html.length() > limits.maxTextChars()) {
             throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, "HTML has " + html.length() + " characters");
         }
-        Document doc = Jsoup.parse(html);
-        doc.select(String.join(",", NOISE)).remove();
-        for (Element e : doc.select("[style]")) {
-            String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
-            if (style.contains("display:none")) e.remove();
+        try {
+            Document doc = Jsoup.parse(html);
+            doc.select(String.join(",", NOISE)).remove();
+            for (Element e : doc.select("[style]")) {
+                String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+                if (style.contains("display:none")) e.remove();
+            }
+            Flow flow = new Flow(limits);
+            flow.walk(doc.body() == null ? doc : doc.body());
+            flow.flush();
+            return new Grid(flow.blocks, null);
+        } catch (StackOverflowError e) {
+            throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "HTML nested too deeply to read");
+        } catch (RuntimeException e) {
+            throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "HTML cannot be parsed: " + e, e);
         }
-        Flow flow = new Flow(limits);
-        flow.walk(doc.body() == null ? doc : doc.body());
-        flow.flush();
-        return new Grid(flow.blocks, null);
     }
 
     /** Charset from BOM, else a declared meta charset, else valid UTF-8, else GB18030 (a superset of GBK/GB2312). */
@@ -61,10 +67,12 @@ public final class HtmlReader implements FormatReader {
         if (m.find()) {
             Charset declared = charsetFor(m.group(1));
             if (declared != null) {
-                // A page that declares GBK but is really UTF-8 (a common portal bug) is read as UTF-8.
+                // Portals often declare the wrong charset: GBK declared but really UTF-8, or the reverse.
+                String utf8 = FormatSniffer.strictDecode(bytes, StandardCharsets.UTF_8);
                 if (!declared.equals(StandardCharsets.UTF_8)) {
-                    String utf8 = FormatSniffer.strictDecode(bytes, StandardCharsets.UTF_8);
                     if (utf8 != null && hasNonAscii(bytes)) return utf8;
+                } else if (utf8 == null) {
+                    return new String(bytes, FormatSniffer.GB18030);
                 }
                 return new String(bytes, declared);
             }

@@ -95,6 +95,10 @@ class HtmlReaderTest {
                 + "<body><p>行政复议</p></body></html>";
         Grid g = read(html, Charset.forName("GB2312"));
         assertEquals("行政复议", ((Grid.Paragraph) g.blocks().get(0)).text());
+        // declared wrongly either way: the bytes win
+        assertEquals("行政复议", ((Grid.Paragraph) read(html, StandardCharsets.UTF_8).blocks().get(0)).text());
+        String utf8Declared = html.replace("gb2312", "utf-8");
+        assertEquals("行政复议", ((Grid.Paragraph) read(utf8Declared, Charset.forName("GBK")).blocks().get(0)).text());
     }
 
     @Test
@@ -130,5 +134,18 @@ class HtmlReaderTest {
         assertFalse(g.text().contains("首页"));
         assertFalse(g.text().contains("版权所有"));
         assertFalse(g.text().contains("var x"));
+    }
+
+    @Test
+    void deeplyNestedMarkupIsQuarantinedNotACrash() {
+        String html = "<div>".repeat(50_000) + "x";
+        try {
+            Grid g = read(html, StandardCharsets.UTF_8);
+            assertTrue(g.text().contains("x"));
+        } catch (UnreadableDocumentException e) {
+            assertEquals(io.disclosurelake.model.QuarantineReason.CORRUPT, e.reason());
+        } catch (Exception e) {
+            fail(e);
+        }
     }
 }
