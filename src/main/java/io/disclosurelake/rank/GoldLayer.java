@@ -117,11 +117,21 @@ public final class GoldLayer {
      * complete table is written.
      */
     private void completeReportMetrics() {
-        Dataset<Row> computed = spark.sql(reportMetricsSql());
         if (!GoldTables.exists(lake, LakeSchema.REPORT_METRICS)) {
-            GoldTables.overwrite(computed, lake, LakeSchema.REPORT_METRICS);
+            GoldTables.overwrite(spark.sql(reportMetricsSql("dl_cells")), lake, LakeSchema.REPORT_METRICS);
             return;
         }
+        // Rates from cells only for reports the job left without a rate row: usually none, and the rate SQL
+        // (six wide aggregations) is the costly part.
+        GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_before");
+        StringJoiner names = new StringJoiner(", ");
+        for (RatioMetric m : RuleBook.METRICS) names.add("'" + m.name() + "'");
+        spark.sql("SELECT c.* FROM dl_cells c LEFT SEMI JOIN (SELECT report_id FROM dl_cells LEFT ANTI JOIN ("
+                + " SELECT report_id FROM dl_metrics_before WHERE metric IN (" + names + ") GROUP BY report_id"
+                + " HAVING COUNT(DISTINCT metric) = " + RuleBook.METRICS.size() + ") USING (report_id)) x"
+                + " ON c.report_id = x.report_id").createOrReplaceTempView("dl_cells_lacking_rates");
+        boolean lacking = !spark.sql("SELECT 1 FROM dl_cells_lacking_rates LIMIT 1").isEmpty();
+        Dataset<Row> computed = spark.sql(reportMetricsSql(lacking ? "dl_cells_lacking_rates" : null));
         GoldTables.shape(computed, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_computed");
         spark.sql("MERGE INTO " + GoldTables.sqlName(lake, LakeSchema.REPORT_METRICS) + " t USING dl_metrics_computed s"
                 + " ON t.report_id = s.report_id AND t.metric = s.metric"
@@ -137,13 +147,17 @@ public final class GoldLayer {
         return m;
     }
 
-    String reportMetricsSql() {
+    /** Rates from {@code rateCells} (null: none) and every violation count of every report. */
+    String reportMetricsSql(String rateCells) {
         StringJoiner conv = new StringJoiner(", ");
         for (RatioMetric m : RuleBook.METRICS) conv.add("('" + m.name() + "', '" + m.convention() + "')");
         StringJoiner counts = new StringJoiner(", ");
         for (String m : countMetrics()) counts.add("('" + m + "')");
         String amount = "DECIMAL(24,4)";
-        return "WITH rates AS (" + RuleSql.metrics("dl_cells", conf.minDenominator()) + "),\n"
+        String rates = rateCells != null ? RuleSql.metrics(rateCells, conf.minDenominator())
+                : "SELECT CAST(NULL AS STRING) AS report_id, CAST(NULL AS STRING) AS metric, CAST(NULL AS DECIMAL(24,4)) AS numerator,"
+                + " CAST(NULL AS DECIMAL(24,4)) AS denominator, CAST(NULL AS DOUBLE) AS value, CAST(NULL AS BOOLEAN) AS small_sample WHERE FALSE";
+        return "WITH rates AS (" + rates + "),\n"
                 + " conv AS (SELECT * FROM VALUES " + conv + " AS conv(metric, convention)),\n"
                 + " vc AS (SELECT report_id, 'violations.' || rule AS metric, COUNT(*) AS n FROM dl_violations GROUP BY report_id, rule"
                 + "  UNION ALL SELECT report_id, severity || '_violations' AS metric, COUNT(*) AS n FROM dl_violations GROUP BY report_id, severity)\n"
