@@ -47,7 +47,7 @@ public final class GoldLayer {
     }
 
     /** Seconds spent per gold table in the last {@link #build}. */
-    public Map<String, Double> seconds() { return Map.copyOf(seconds); }
+    public Map<String, Double> seconds() { return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds)); }
 
     /**
      * Builds every gold table. {@code expectedBodies} (nullable): bodies expected to report, e.g. from a
