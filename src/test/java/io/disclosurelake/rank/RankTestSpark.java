@@ -19,7 +19,6 @@ public final class RankTestSpark {
                     .config("spark.databricks.delta.snapshotPartitions", "1")
                     .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                     .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-                    .config("spark.sql.session.timeZone", "UTC")
                     .getOrCreate();
             session.sparkContext().setLogLevel("WARN");
         }
