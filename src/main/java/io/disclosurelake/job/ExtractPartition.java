@@ -27,20 +27,23 @@ public final class ExtractPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final ExtractorFactory factory;
-    private final ExtractionLimits limits;
+    private final JobSettings settings;
+    private transient ExtractionLimits limits;
     private final Broadcast<SerializableConfiguration> hadoopConf;
     private final Broadcast<Set<String>> knownSha256;
 
-    public ExtractPartition(ExtractorFactory factory, ExtractionLimits limits,
+    /** Takes the settings, not the limits: limits are built on the executor (ExtractionLimits is not serialisable). */
+    public ExtractPartition(ExtractorFactory factory, JobSettings settings,
                             Broadcast<SerializableConfiguration> hadoopConf, Broadcast<Set<String>> knownSha256) {
         this.factory = factory;
-        this.limits = limits;
+        this.settings = settings;
         this.hadoopConf = hadoopConf;
         this.knownSha256 = knownSha256;
     }
 
     @Override public Iterator<Row> call(Iterator<Row> input) {
         Set<String> known = knownSha256.value();
+        limits = settings.limits();
         ExtractionGuard guard = new ExtractionGuard(factory.create(limits), limits);
         return new Iterator<>() {
             @Override public boolean hasNext() {

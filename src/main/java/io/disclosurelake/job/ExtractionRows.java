@@ -118,27 +118,27 @@ public final class ExtractionRows {
         v[23] = ReportIdentity.narrativeSha256(r);
         v[24] = ReportIdentity.tablesSha256(r);
         v[25] = active(r, warnings);
-        v[26] = applications(r, warnings);
+        v[26] = seq(applications(r, warnings));
         v[27] = review(r, warnings);
         List<Row> cells = new ArrayList<>();
         for (Cell c : r.allCells()) {
             cells.add(RowFactory.create(c.table(), c.rowKey(), c.columnKey(), amount(c.value(), warnings), c.status().id(),
                     c.raw(), c.page()));
         }
-        v[28] = cells;
+        v[28] = seq(cells);
         List<Row> viol = new ArrayList<>();
         for (Violation x : r.violations()) {
             viol.add(RowFactory.create(x.rule(), x.severity(), x.scope(), amount(x.left(), warnings),
                     amount(x.right(), warnings), amount(x.difference(), warnings), x.detail()));
         }
-        v[29] = viol;
+        v[29] = seq(viol);
         List<Row> metrics = new ArrayList<>();
         for (MetricValue m : r.metrics().values()) {
             metrics.add(RowFactory.create(m.metric(), m.value(), amount(m.numerator(), warnings),
                     amount(m.denominator(), warnings), m.smallSample(), m.convention()));
         }
-        v[30] = metrics;
-        v[22] = warnings;
+        v[30] = seq(metrics);
+        v[22] = seq(warnings);
         return RowFactory.create(v);
     }
 
@@ -211,4 +211,9 @@ public final class ExtractionRows {
     }
 
     static Timestamp ts(long millis) { return new Timestamp(millis); }
+
+    /** Rows hold arrays as Scala sequences. */
+    static scala.collection.immutable.Seq<Object> seq(List<?> list) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(new ArrayList<Object>(list)).toList();
+    }
 }

@@ -27,7 +27,9 @@ public final class LakeTables {
 
     public LakeTables(SparkSession spark, String root) {
         this.spark = spark;
-        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        // Hadoop's form (file:/x, not file:///x): Delta compares locations as strings.
+        String r = new org.apache.hadoop.fs.Path(root).toString();
+        this.root = r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
     }
 
     public String root() { return root; }
@@ -46,11 +48,12 @@ public final class LakeTables {
         for (String name : JOB_TABLES) {
             if (exists(name)) continue;
             LakeSchema.Table t = LakeSchema.table(name);
-            DeltaTable.createIfNotExists(spark).location(path(name)).addColumns(t.schema()).comment(t.comment())
-                    .property("delta.appendOnly", "false").execute();
+            // Constraints go in with the creation (one commit per table): ALTER TABLE ADD CONSTRAINT is a commit each.
+            var builder = DeltaTable.createIfNotExists(spark).location(path(name)).addColumns(t.schema()).comment(t.comment());
             for (Map.Entry<String, String> c : checks.getOrDefault(name, Map.of()).entrySet()) {
-                spark.sql("ALTER TABLE delta.`" + path(name) + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
+                builder = builder.property("delta.constraints." + c.getKey(), c.getValue());
             }
+            builder.execute();
         }
     }
 

@@ -24,6 +24,7 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.default.parallelism", "2")
                     .config("spark.databricks.delta.snapshotPartitions", "1")
+                    .config("spark.sql.maxPlanStringLength", "100000")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
