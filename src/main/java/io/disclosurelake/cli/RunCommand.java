@@ -37,7 +37,16 @@ public final class RunCommand implements Callable<Integer> {
         if (home != null && Files.isRegularFile(home.resolve("disclosure-lake.properties"))) s = s.withFile(home.resolve("disclosure-lake.properties"));
         if (conf != null) s = s.withFile(conf);
         for (String kv : sets) s = s.withAssignment(kv);
-        if (input != null) s = s.with("job.input", input);
+        if (input != null) {
+            // A generated corpus (docs/ + manifest.csv): read its documents, with its first-seen times.
+            Path dir = Path.of(input.startsWith("file:") ? java.net.URI.create(input).getPath() : input);
+            if (!input.contains("://") && Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("manifest.csv"))) {
+                s = s.with("job.input", dir.resolve("docs").toString());
+                if (manifest == null) s = s.with("job.manifest", dir.resolve("manifest.csv").toString());
+            } else {
+                s = s.with("job.input", input);
+            }
+        }
         if (lake != null) s = s.with("job.lake", lake);
         if (manifest != null) s = s.with("job.manifest", manifest);
         return s;

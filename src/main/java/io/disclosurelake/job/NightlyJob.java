@@ -176,10 +176,10 @@ public final class NightlyJob {
                 .unionByName(lake.read(LakeSchema.RULE_VIOLATIONS).join(keptIds, scalaSeq("report_id"), "left_semi")
                         .where(not(col("rule").isin(crossRules.toArray()))))
                 .unionByName(crossYear);
-        violations = materialize(violations);
-        long nViolations = violations.count();
+        final Dataset<Row> violationsF = materialize(violations);
+        long nViolations = violationsF.count();
 
-        Dataset<Row> countMetrics = scopeIds.join(violations, scalaSeq("report_id"), "left")
+        Dataset<Row> countMetrics = scopeIds.join(violationsF, scalaSeq("report_id"), "left")
                 .groupBy("report_id")
                 .agg(sum(when(col("severity").equalTo("error"), 1).otherwise(0)).as("errors"),
                         sum(when(col("severity").equalTo("warning"), 1).otherwise(0)).as("warnings"));
@@ -190,23 +190,27 @@ public final class NightlyJob {
                 .unionByName(countMetric(countMetrics, "warnings", COUNT_WARNINGS));
 
         // ---------------------------------------------------------------- writes: children, reports, documents
-        sync(LakeSchema.CELLS, winners.select(col("report_id"), col("sha256"), explode(col("cells")).as("c"))
-                .select("report_id", "sha256", "c.*"), "report_id", winnerIds);
-        sync(LakeSchema.APPLICATIONS, winners.select(col("report_id"), explode(col("applications")).as("a"))
-                .select("report_id", "a.*"), "report_id", winnerIds);
-        sync(LakeSchema.ACTIVE_DISCLOSURE, winners.where("active IS NOT NULL").select("report_id", "active.*"), "report_id", winnerIds);
-        sync(LakeSchema.REVIEW_LITIGATION, winners.where("review IS NOT NULL").select("report_id", "review.*"), "report_id", winnerIds);
-        sync(LakeSchema.RULE_VIOLATIONS, violations, "report_id", scopeIds);
-        sync(LakeSchema.REPORT_METRICS, metrics, "report_id", scopeIds);
-
-        Dataset<Row> documents = materialize(documentRows(ex, docsOld, problems, started, run));
+        // Child tables are independent of each other: their commits run concurrently (Spark takes jobs from
+        // several threads). reports and documents follow, in that order, once every child is committed.
+        List<Stage<Void>> children = List.of(
+                () -> sync(LakeSchema.CELLS, winners.select(col("report_id"), col("sha256"), explode(col("cells")).as("c"))
+                        .select("report_id", "sha256", "c.*"), "report_id", winnerIds),
+                () -> sync(LakeSchema.APPLICATIONS, winners.select(col("report_id"), explode(col("applications")).as("a"))
+                        .select("report_id", "a.*"), "report_id", winnerIds),
+                () -> sync(LakeSchema.ACTIVE_DISCLOSURE, winners.where("active IS NOT NULL").select("report_id", "active.*"), "report_id", winnerIds),
+                () -> sync(LakeSchema.REVIEW_LITIGATION, winners.where("review IS NOT NULL").select("report_id", "review.*"), "report_id", winnerIds),
+                () -> sync(LakeSchema.RULE_VIOLATIONS, violationsF, "report_id", scopeIds),
+                () -> sync(LakeSchema.REPORT_METRICS, metrics, "report_id", scopeIds));
+        Dataset<Row> documents = materialize(documentRows(exF, docsOld, problems, started, run));
         // Files whose content and path are both known (only touched): documents gets the new mtime, nothing else changes.
-        Dataset<Row> touchedOnly = ex.as("e").join(docsOld.as("o"), expr("e.path = o.path AND e.sha256 = o.sha256"), "left_semi").select("path");
+        Dataset<Row> touchedOnly = exF.as("e").join(docsOld.as("o"), expr("e.path = o.path AND e.sha256 = o.sha256"), "left_semi").select("path");
         Dataset<Row> changedPaths = documents.select("path").join(touchedOnly, scalaSeq("path"), "left_anti");
-        sync(LakeSchema.QUARANTINE, quarantineRows(ex, problems, run).join(touchedOnly, scalaSeq("path"), "left_anti"),
-                "path", changedPaths);
-        sync(LakeSchema.REPORTS, winners.withColumn("run_id", run), "report_id", winnerIds);
-        sync(LakeSchema.DOCUMENTS, documents, "path", documents.select("path"));
+        List<Stage<Void>> all = new ArrayList<>(children);
+        all.add(() -> sync(LakeSchema.QUARANTINE, quarantineRows(exF, problems, run).join(touchedOnly, scalaSeq("path"), "left_anti"),
+                "path", changedPaths));
+        stage("write_children", () -> { concurrently(all); return null; });
+        stage("write_parents", () -> sync(LakeSchema.REPORTS, winners.withColumn("run_id", run), "report_id", winnerIds));
+        stage("write_parents", () -> sync(LakeSchema.DOCUMENTS, documents, "path", documents.select("path")));
 
         RunSummary s = summary(runId, docsSeen, unchanged, nCandidates + nProblems, knownContent, parsed, partial,
                 quarantined, nWinners, nViolations, winnerIds.as(Encoders.STRING()).collectAsList(), t0);
@@ -216,9 +220,35 @@ public final class NightlyJob {
         return s;
     }
 
-    private void sync(String table, Dataset<Row> source, String scopeColumn, Dataset<Row> scope) throws Exception {
-        LakeTables.SyncResult r = stage("write_" + table, () -> lake.sync(table, source, scopeColumn, scope));
-        actions.put(table, r.action() + (r.action().equals("unchanged") ? "" : "(+" + r.inserted() + "/-" + r.removed() + ")"));
+    private Void sync(String table, Dataset<Row> source, String scopeColumn, Dataset<Row> scope) {
+        LakeTables.SyncResult r = lake.sync(table, source, scopeColumn, scope);
+        synchronized (actions) {
+            actions.put(table, r.action() + (r.action().equals("unchanged") ? "" : "(+" + r.inserted() + "/-" + r.removed() + ")"));
+        }
+        synchronized (stages) {
+            stages.put("write_" + table, r.seconds());
+        }
+        return null;
+    }
+
+    /** Runs independent writes on a few threads; the first failure fails the run (after all have ended). */
+    private static void concurrently(List<Stage<Void>> tasks) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(4, tasks.size()));
+        try {
+            List<java.util.concurrent.Future<Void>> fs = new ArrayList<>();
+            for (Stage<Void> t : tasks) fs.add(pool.submit(t::run));
+            Exception first = null;
+            for (java.util.concurrent.Future<Void> f : fs) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (first == null) first = e.getCause() instanceof Exception x ? x : e;
+                }
+            }
+            if (first != null) throw first;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /**

@@ -45,8 +45,9 @@ public final class LakeTables {
     /** Creates every missing table of the job, with column comments, NOT NULL, the table comment and CHECKs. */
     public void ensureTables() {
         Map<String, Map<String, String>> checks = LakeConstraints.all();
-        for (String name : JOB_TABLES) {
-            if (exists(name)) continue;
+        // Independent tables: created concurrently (each creation is one small Delta commit, mostly waiting).
+        JOB_TABLES.parallelStream().forEach(name -> {
+            if (exists(name)) return;
             LakeSchema.Table t = LakeSchema.table(name);
             // Constraints go in with the creation (one commit per table): ALTER TABLE ADD CONSTRAINT is a commit each.
             var builder = DeltaTable.createIfNotExists(spark).location(path(name)).addColumns(t.schema()).comment(t.comment());
@@ -54,7 +55,7 @@ public final class LakeTables {
                 builder = builder.property("delta.constraints." + c.getKey(), c.getValue());
             }
             builder.execute();
-        }
+        });
     }
 
     /** Adds columns that {@link LakeSchema} gained since the table was created (additive schema changes). */
