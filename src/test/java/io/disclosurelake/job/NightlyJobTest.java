@@ -160,7 +160,7 @@ class NightlyJobTest {
         assertEquals(0, lake.read("applications").groupBy("report_id", "row_key").count().where("count > 1").count(), "no duplicate rows");
         assertEquals(100, lake.read("applications").count());
         assertEquals(3, lake.read("runs").count());
-        assertEquals(sorted("succeeded|3", "succeeded|0", "succeeded|3"),
+        assertEquals(sorted("succeeded|9", "succeeded|0", "succeeded|3"),
                 strings(spark, "SELECT status, docs_new FROM delta.`" + lake.path("runs") + "`"));
     }
 }
