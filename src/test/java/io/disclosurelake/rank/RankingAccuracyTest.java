@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A generated corpus run through the nightly job with the ranking step. The extractor's own accuracy is tested
  * elsewhere; here the sample is every report the lake read exactly as its truth file (identity and every cell
- * of tables 三 and 四). For each: every rate in report_metrics equals {@link TruthMetrics} on the truth file (no
+ * of tables 三 and 四, a blank read as blank, not as unreadable). For each: every rate in report_metrics equals {@link TruthMetrics} on the truth file (no
  * production formula code on the expected side). For each province × year whose reports were all read exactly:
  * region_totals' Σ（七）总计 and region_metrics' pooled non-disclosure parts equal the sums over the truth files.
  */
@@ -42,7 +42,7 @@ class RankingAccuracyTest {
     void metricsAndAggregatesMatchTheTruth(@TempDir Path dir) throws Exception {
         SparkSession spark = RankTestSpark.session();
         Path corpus = dir.resolve("corpus");
-        new CorpusGenerator(new GeneratorOptions(corpus, 60, 20241, Set.of("txt", "html", "docx", "xlsx", "pdf"),
+        new CorpusGenerator(new GeneratorOptions(corpus, 40, 20241, Set.of("txt", "html", "docx", "xlsx", "pdf"),
                 2022, 2024, 0.2, 0.1, 0.0, 2), System.out).run();
         String lake = dir.resolve("lake").toUri().toString();
         JobSettings s = JobSettings.defaults().with("job.lake", lake)
@@ -53,11 +53,12 @@ class RankingAccuracyTest {
 
         Map<String, Row> byPath = new HashMap<>();
         for (Row r : GoldTables.read(spark, lake, LakeSchema.REPORTS).collectAsList()) byPath.put(r.getAs("path"), r);
-        Map<String, Map<String, BigDecimal>> cells = new HashMap<>();
+        Map<String, Map<String, Object>> cells = new HashMap<>();
         for (Row r : GoldTables.read(spark, lake, LakeSchema.CELLS).where("table_name IN ('applications', 'review_litigation')")
                 .collectAsList()) {
             cells.computeIfAbsent(r.getAs("report_id"), k -> new HashMap<>())
-                    .put(r.getAs("table_name") + "/" + r.getAs("row_key") + "/" + r.getAs("column_key"), r.getAs("value"));
+                    .put(r.getAs("table_name") + "/" + r.getAs("row_key") + "/" + r.getAs("column_key"),
+                            "value".equals(r.getAs("status")) ? r.getAs("value") : r.getAs("status"));
         }
         Map<String, Map<String, Row>> metrics = new HashMap<>();
         for (Row r : GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).collectAsList()) {
@@ -106,7 +107,7 @@ class RankingAccuracyTest {
             }
         }
         System.out.printf("ranking accuracy: %d reports read exactly (the sample), %d not (extractor)%n", exact, inexact);
-        assertTrue(exact >= 15, "a sample of at least 15 exactly read reports: " + exact);
+        assertTrue(exact >= 12, "a sample of at least 12 exactly read reports: " + exact);
         assertEquals(List.of(), mismatches, "report_metrics against truth");
 
         GoldTables.read(spark, lake, LakeSchema.REGION_TOTALS).createOrReplaceTempView("acc_totals");
@@ -132,7 +133,7 @@ class RankingAccuracyTest {
     }
 
     /** Identity and every cell of tables 三 and 四 as in the truth file (null = blank or unreadable). */
-    private static boolean readExactly(JsonNode truth, Row report, Map<String, BigDecimal> cells) {
+    private static boolean readExactly(JsonNode truth, Row report, Map<String, Object> cells) {
         if (!Objects.equals(truth.path("org").asText(null), report.getAs("org"))
                 || !Objects.equals(truth.path("region").path("province").asText(null), report.getAs("province"))
                 || truth.path("year").asInt() != (int) report.<Integer>getAs("year")
@@ -143,7 +144,7 @@ class RankingAccuracyTest {
             for (String part : row.key().split("\\.")) n = n == null ? null : n.get(part);
             for (int c = 0; c < TemplateSpec.APPLICANT_COLUMN_COUNT; c++) {
                 JsonNode v = n == null || n.isNull() ? null : n.get(c);
-                BigDecimal got = cells.get("applications/" + row.key() + "/" + TemplateSpec.APPLICANT_COLUMNS.get(c).key());
+                Object got = cells.get("applications/" + row.key() + "/" + TemplateSpec.APPLICANT_COLUMNS.get(c).key());
                 if (!same(v, got)) return false;
             }
         }
@@ -156,8 +157,9 @@ class RankingAccuracyTest {
         return true;
     }
 
-    private static boolean same(JsonNode want, BigDecimal got) {
-        if (want == null || want.isNull()) return got == null;
-        return got != null && got.compareTo(want.decimalValue()) == 0;
+    /** Truth null is a blank cell (or one the template version lacks); an unreadable cell is not what the truth says. */
+    private static boolean same(JsonNode want, Object got) {
+        if (want == null || want.isNull()) return got == null || "blank".equals(got) || "not_in_template".equals(got);
+        return got instanceof BigDecimal b && b.compareTo(want.decimalValue()) == 0;
     }
 }
