@@ -211,8 +211,14 @@ public final class TemplateMatcher {
 
         boolean names(GridCell label) {
             return TemplateLabels.topLevelRow(label.text()) != null || TemplateLabels.outcomeGroup(label.text()) != null
-                    || TemplateLabels.groupRow(label.text(), group != null ? group : lastGroup) != null
-                    || (group == null && TemplateLabels.groupRow(label.text(), null) != null);
+                    || rowKeyInGroups(label) != null;
+        }
+
+        /** The group row a label names: in the current group, else (a group heading lost, e.g. cut by a page break) in any group. */
+        String rowKeyInGroups(GridCell label) {
+            String key = TemplateLabels.groupRow(label.text(), group != null ? group : lastGroup);
+            if (key == null) key = TemplateLabels.groupRow(label.text(), null);
+            return key;
         }
 
         /** Puts a row of numbers under the template row its label names. */
@@ -234,12 +240,18 @@ public final class TemplateMatcher {
                 }
             } else {
                 key = TemplateLabels.groupRow(last.text(), group != null ? group : lastGroup);
-                if (key == null && group == null) key = TemplateLabels.groupRow(last.text(), null);
+                if (key == null) {
+                    // a label naming a row of another group: that group's heading was lost (cut by a page break)
+                    key = TemplateLabels.groupRow(last.text(), null);
+                    if (key != null && (group != null || lastGroup != null))
+                        out.warnings.add("table 三: row " + key + " read without its group heading");
+                }
                 if (key == null) {
                     if (hasValues(row, last)) deferred = new Deferred(row, last);
                     return;
                 }
                 String g = TemplateSpec.applicationRow(key).group();
+                if (group != null) group = g;
                 lastGroup = g;
                 if (g.equals("other") && !key.equals("other.other") && otherFromHeading) {
                     out.applications.remove("other.other");
