@@ -149,7 +149,9 @@ public final class TemplateMatcher {
             }
             boolean anyNumber = row.cells().stream().anyMatch(c -> !c.continuation() && CellText.isNumber(c.text()));
             // a header names several applicant columns (a lone 其他 is the row 3.其他) or says 自然人/申请人情况
-            boolean header = labels.stream().filter(c -> TemplateLabels.applicantColumn(c.text()) >= 0).count() >= 2
+            // (distinct columns of the row's own cells: a merged （七）总计 and its continuation copy name one column)
+            boolean header = labels.stream().filter(c -> !c.continuation()).mapToInt(c -> TemplateLabels.applicantColumn(c.text()))
+                    .filter(i -> i >= 0).distinct().count() >= 2
                     || labels.stream().anyMatch(c -> TemplateLabels.containsAny(c.text(), TemplateSpec.APPLICANT_HEADER_KEYWORDS));
             if (header && !anyNumber) {
                 applicantHeader.addAll(labels);
