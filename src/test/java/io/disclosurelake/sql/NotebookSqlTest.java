@@ -52,8 +52,13 @@ class NotebookSqlTest {
 
     @BeforeAll static void lake() {
         spark = TestSpark.session();
+        // Tiny tables: compiling whole-stage code for each of ~40 queries costs more than interpreting them.
+        spark.conf().set("spark.sql.codegen.wholeStage", "false");
+        spark.conf().set("spark.sql.shuffle.partitions", "1");
         LakeViews.Registration reg = LakeViews.registerAll(spark, TestLakes.lake().toString());
         assertTrue(reg.skipped().isEmpty(), "views skipped on a complete lake: " + reg.skipped());
+        // ~40 queries over the same few tables: read each once (the views' plans then use the cached data).
+        for (String t : reg.tables()) spark.catalog().cacheTable(t);
     }
 
     /** A SQL statement found in a notebook cell, with the temp view the cell makes of its result, if any. */
