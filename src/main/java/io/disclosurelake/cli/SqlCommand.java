@@ -6,11 +6,13 @@ import io.disclosurelake.sql.SqlErrors;
 import io.disclosurelake.sql.SqlShell;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,10 +55,13 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--dictionary", description = "print the data dictionary (docs/tables.md) and exit; needs no lake")
     boolean dictionary;
 
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    @Spec CommandSpec spec;
+    private PrintWriter out;
+    private PrintWriter err;
 
     @Override public Integer call() {
+        out = spec.commandLine().getOut();
+        err = spec.commandLine().getErr();
         if (dictionary) {
             out.print(DataDictionary.markdown());
             return 0;
@@ -75,6 +80,7 @@ public final class SqlCommand implements Callable<Integer> {
         if (sql == null && !list) return usage("give a QUERY or -f FILE.sql (or --list)");
         if (maxRows < 1) return usage("--max-rows must be at least 1");
 
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SqlShell.localSession("disclosure-lake sql");
         try {
             LakeViews.Registration reg = LakeViews.registerAll(spark, lake.toAbsolutePath().toString());
@@ -93,7 +99,9 @@ public final class SqlCommand implements Callable<Integer> {
                 return 2;
             }
         } finally {
-            spark.stop();
+            out.flush();
+            err.flush();
+            if (ownSession) spark.stop();
         }
     }
 

@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,9 +45,9 @@ public final class SqlShell {
     private final SparkSession spark;
     private final Format format;
     private final int maxRows;
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public SqlShell(SparkSession spark, Format format, int maxRows, PrintStream out) {
+    public SqlShell(SparkSession spark, Format format, int maxRows, PrintWriter out) {
         this.spark = spark;
         this.format = format;
         this.maxRows = maxRows;
@@ -59,6 +59,8 @@ public final class SqlShell {
      * partitions, one Delta snapshot partition. The master comes from {@code spark.master} if set.
      */
     public static SparkSession localSession(String appName) {
+        // Inside a JVM that already has a session (tests, the job), use it as it is.
+        if (SparkSession.getDefaultSession().isDefined()) return SparkSession.getDefaultSession().get();
         quietLogging();
         SparkSession.Builder b = SparkSession.builder().appName(appName)
                 .config("spark.driver.host", "127.0.0.1")

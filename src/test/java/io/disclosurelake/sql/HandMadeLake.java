@@ -122,8 +122,11 @@ final class HandMadeLake {
             StructType schema = schema(e.getKey());
             List<Row> data = new ArrayList<>();
             for (Map<String, Object> m : e.getValue()) data.add(row(schema, m));
-            spark.createDataFrame(data, schema).coalesce(1).write().format("delta").mode("overwrite")
-                    .save(dir.resolve(e.getKey()).toString());
+            String path = dir.resolve(e.getKey()).toString();
+            // Created from the schema first, so that NOT NULL columns stay NOT NULL as in the job's tables.
+            // (SQL DDL: the DeltaTable builder class does not load against Spark 4.1.3.)
+            spark.sql("CREATE TABLE IF NOT EXISTS delta.`" + path + "` (" + schema.toDDL() + ") USING delta");
+            spark.createDataFrame(data, schema).coalesce(1).write().format("delta").mode("append").save(path);
         }
         return dir;
     }
