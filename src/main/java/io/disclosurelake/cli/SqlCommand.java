@@ -16,6 +16,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -52,6 +55,9 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the tables and views registered (and views skipped, with why)")
     boolean list;
 
+    @Option(names = "--timing", description = "print the seconds spent starting Spark, opening the lake and querying")
+    boolean timing;
+
     @Option(names = "--dictionary", description = "print the data dictionary (docs/tables.md) and exit; needs no lake")
     boolean dictionary;
 
@@ -80,21 +86,34 @@ public final class SqlCommand implements Callable<Integer> {
         if (sql == null && !list) return usage("give a QUERY or -f FILE.sql (or --list)");
         if (maxRows < 1) return usage("--max-rows must be at least 1");
 
+        long t0 = System.nanoTime();
+        SqlShell.quietLogging(); // before any Spark class is loaded
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SqlShell.localSession("disclosure-lake sql");
+        long t1 = System.nanoTime();
         try {
-            LakeViews.Registration reg = LakeViews.registerAll(spark, lake.toAbsolutePath().toString());
-            if (reg.tables().isEmpty()) return usage("no Delta tables under " + lake);
+            String lakePath = lake.toAbsolutePath().toString();
+            List<String> present = LakeViews.tablesIn(spark, lakePath);
+            if (present.isEmpty()) return usage("no Delta tables under " + lake);
+            LakeViews.Registration reg = list || sql == null ? LakeViews.registerAll(spark, lakePath)
+                    : LakeViews.registerFor(spark, lakePath, sql);
+            long t2 = System.nanoTime();
             if (list) printList(reg);
             if (sql == null) return 0;
             try {
                 new SqlShell(spark, format, maxRows, out).run(sql);
+                if (timing) {
+                    err.printf(Locale.ROOT, "sql: session %.1f s, lake %.1f s (%d tables, %d views), query %.1f s%n",
+                            (t1 - t0) / 1e9, (t2 - t1) / 1e9, reg.tables().size(), reg.views().size(), (System.nanoTime() - t2) / 1e9);
+                }
                 return 0;
             } catch (Exception e) {
                 if (!SqlErrors.isQueryError(e) && !(e instanceof IllegalArgumentException)) throw e;
                 err.println("sql: " + SqlErrors.oneLine(e));
                 if ("TABLE_OR_VIEW_NOT_FOUND".equals(SqlErrors.condition(e))) {
-                    err.println("sql: tables and views of this lake: " + String.join(", ", reg.names()));
+                    List<String> names = new ArrayList<>(present);
+                    for (LakeViews.ViewFile v : LakeViews.viewFiles()) names.add(v.name());
+                    err.println("sql: tables and views of this lake: " + String.join(", ", names));
                 }
                 return 2;
             }

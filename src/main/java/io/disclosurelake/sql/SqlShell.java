@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,8 +27,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -61,7 +63,6 @@ public final class SqlShell {
     public static SparkSession localSession(String appName) {
         // Inside a JVM that already has a session (tests, the job), use it as it is.
         if (SparkSession.getDefaultSession().isDefined()) return SparkSession.getDefaultSession().get();
-        quietLogging();
         SparkSession.Builder b = SparkSession.builder().appName(appName)
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -78,17 +79,19 @@ public final class SqlShell {
     }
 
     /**
-     * Log4j set to errors only before Spark starts; Spark then keeps it (it installs its own WARN profile
-     * only over log4j's built-in default) and prints no "Using Spark's default log4j profile" line.
+     * Log4j set to errors only, called before any Spark class is touched: Spark then keeps it (it installs its
+     * own INFO profile only over log4j's built-in default) and prints no "Using Spark's default log4j profile".
      */
     public static void quietLogging() {
-        URL config = SqlShell.class.getClassLoader().getResource("sql/log4j2-quiet.properties");
-        if (config == null) return;
-        try {
-            Configurator.reconfigure(config.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+        if (System.getProperty("log4j2.configurationFile") != null) return; // the user chose a configuration
+        if (LogManager.getContext(false) instanceof LoggerContext ctx && ctx.isStarted()
+                && !(ctx.getConfiguration() instanceof DefaultConfiguration)) {
+            // log4j already configured (inside a test or the job): only turn it down
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.ERROR);
+            return;
         }
+        System.setProperty("log4j2.configurationFile", "sql/log4j2-quiet.properties");
+        Configurator.reconfigure();
     }
 
     /** Runs every statement of the script in order; prints the result of each that has columns. */
