@@ -22,6 +22,7 @@ final class TestSpark {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                     .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                    .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/disclosure-lake-test-warehouse")
                     .getOrCreate();
             session.sparkContext().setLogLevel("WARN");
             SparkSession s = session;
