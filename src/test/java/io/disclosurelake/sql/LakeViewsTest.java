@@ -52,6 +52,17 @@ class LakeViewsTest {
         assertEquals(3L, spark.sql("SELECT count(*) FROM failed_documents").first().getLong(0), "2 quarantined + 1 partial");
     }
 
+    /** disclosure-lake sql opens only what the query reads: each table opened costs a Delta snapshot load. */
+    @Test void registersOnlyWhatAQueryReads() {
+        SparkSession spark = TestSpark.session().newSession();
+        LakeViews.Registration reg = LakeViews.registerFor(spark, TestLakes.lake().toString(),
+                "SELECT province, reports FROM Province_Year_Summary WHERE year = 2024");
+        assertEquals(List.of("reports", "applications", "rule_violations", "report_metrics"), reg.tables());
+        assertEquals(List.of("province_year_summary"), reg.views());
+        assertEquals(2L, spark.sql("SELECT count(*) FROM province_year_summary WHERE year = 2024").first().getLong(0));
+        assertFalse(spark.catalog().tableExists("cells"));
+    }
+
     @Test void anEmptyDirectoryHasNoTables(@TempDir Path dir) {
         assertEquals(List.of(), LakeViews.tablesIn(TestSpark.session(), dir.toString()));
     }
