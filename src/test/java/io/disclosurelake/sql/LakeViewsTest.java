@@ -28,20 +28,20 @@ class LakeViewsTest {
 
     @Test void registersEveryTableAndViewOfACompleteLake() {
         SparkSession spark = TestSpark.session();
-        LakeViews.Registration reg = LakeViews.registerAll(spark, TestLakes.lake().toString());
+        LakeViews.Registration reg = LakeViews.registerAll(spark, TestLakes.handMade().toString());
         assertTrue(reg.tables().containsAll(List.of("documents", "reports", "applications", "cells", "quarantine",
                 "rule_violations", "report_metrics", "runs", "rankings")), reg.tables().toString());
         assertEquals(6, reg.views().size(), reg.toString());
         assertTrue(reg.skipped().isEmpty(), reg.skipped().toString());
         assertEquals(5L, spark.sql("SELECT count(*) FROM report_summary").first().getLong(0));
-        assertEquals(reg.names(), LakeViews.register(spark, TestLakes.lake().toString()));
+        assertEquals(reg.names(), LakeViews.register(spark, TestLakes.handMade().toString()));
     }
 
     /** A lake without some tables (rankings before the first ranking, here more): views that need them are skipped. */
     @Test void missingTablesAreSkippedWithTheirViewsNotAnError(@TempDir Path dir) throws IOException {
         SparkSession spark = TestSpark.session().newSession(); // its own temporary views
         Path partial = dir.resolve("lake");
-        for (String t : List.of("reports", "cells", "quarantine")) copy(TestLakes.lake().resolve(t), partial.resolve(t));
+        for (String t : List.of("reports", "cells", "quarantine")) copy(TestLakes.handMade().resolve(t), partial.resolve(t));
         Files.createDirectories(partial.resolve("not_a_table"));
         LakeViews.Registration reg = LakeViews.registerAll(spark, partial.toString());
         assertEquals(List.of("reports", "cells", "quarantine"), reg.tables());
@@ -55,7 +55,7 @@ class LakeViewsTest {
     /** disclosure-lake sql opens only what the query reads: each table opened costs a Delta snapshot load. */
     @Test void registersOnlyWhatAQueryReads() {
         SparkSession spark = TestSpark.session().newSession();
-        LakeViews.Registration reg = LakeViews.registerFor(spark, TestLakes.lake().toString(),
+        LakeViews.Registration reg = LakeViews.registerFor(spark, TestLakes.handMade().toString(),
                 "SELECT province, reports FROM Province_Year_Summary WHERE year = 2024");
         assertEquals(List.of("reports", "applications", "rule_violations", "report_metrics"), reg.tables());
         assertEquals(List.of("province_year_summary"), reg.views());

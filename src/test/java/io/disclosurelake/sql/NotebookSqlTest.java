@@ -51,11 +51,11 @@ class NotebookSqlTest {
     static SparkSession spark;
 
     @BeforeAll static void lake() {
-        spark = TestSpark.session();
+        spark = TestSpark.session().newSession(); // its own temporary views and settings, the shared cache
         // Tiny tables: compiling whole-stage code for each of ~40 queries costs more than interpreting them.
         spark.conf().set("spark.sql.codegen.wholeStage", "false");
         spark.conf().set("spark.sql.shuffle.partitions", "1");
-        LakeViews.Registration reg = LakeViews.registerAll(spark, TestLakes.lake().toString());
+        LakeViews.Registration reg = LakeViews.registerAll(spark, TestLakes.analysed().toString());
         assertTrue(reg.skipped().isEmpty(), "views skipped on a complete lake: " + reg.skipped());
         // ~40 queries over the same few tables: read each once (the views' plans then use the cached data).
         for (String t : reg.tables()) spark.catalog().cacheTable(t);

@@ -24,7 +24,7 @@ class SqlCommandTest {
 
     @BeforeAll static void lake() {
         TestSpark.session();
-        lake = TestLakes.lake().toString();
+        lake = TestLakes.handMade().toString();
     }
 
     static Result run(String... args) {

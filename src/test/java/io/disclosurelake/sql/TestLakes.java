@@ -1,7 +1,5 @@
 package io.disclosurelake.sql;
 
-import org.apache.spark.sql.SparkSession;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,26 +8,42 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The lake the notebook, view and dictionary tests query, built once per test JVM in a temporary directory.
- * Hand-made ({@link HandMadeLake}) until the job and the generator are in main.
+ * The lake the notebook, view and dictionary tests query, built once per test JVM in a temporary directory:
+ * by the real job from a generated corpus ({@link JobBuiltLake}) when the job package is on the class path,
+ * else hand-made ({@link HandMadeLake}).
  */
 final class TestLakes {
     private TestLakes() {}
 
-    private static Path lake;
+    private static Path handMade;
+    private static Path analysed;
 
-    static synchronized Path lake() {
-        if (lake == null) {
-            SparkSession spark = TestSpark.session();
+    /** The lake of known content, for tests that check exact answers. */
+    static synchronized Path handMade() {
+        if (handMade == null) handMade = HandMadeLake.build(TestSpark.session(), tempDir().resolve("lake"));
+        return handMade;
+    }
+
+    /** The lake the analysts' SQL is checked on: built by the job when it is there, else the hand-made one. */
+    static synchronized Path analysed() {
+        if (analysed == null) {
             try {
-                Path dir = Files.createTempDirectory("disclosure-lake-sql-test");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "delete-test-lake"));
-                lake = HandMadeLake.build(spark, dir.resolve("lake"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                analysed = JobBuiltLake.available() ? JobBuiltLake.build(TestSpark.session(), tempDir()) : handMade();
+            } catch (Exception e) {
+                throw new IllegalStateException("the job could not build the test lake", e);
             }
         }
-        return lake;
+        return analysed;
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("disclosure-lake-sql-test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "delete-test-lake"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void delete(Path dir) {
