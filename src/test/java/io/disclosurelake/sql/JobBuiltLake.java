@@ -2,12 +2,15 @@ package io.disclosurelake.sql;
 
 import io.disclosurelake.generate.CorpusGenerator;
 import io.disclosurelake.generate.GeneratorOptions;
+import io.disclosurelake.job.ExtractorFactory;
+import io.disclosurelake.job.JobSettings;
+import io.disclosurelake.job.NightlyJob;
+import io.disclosurelake.job.PostRunStep;
 import io.disclosurelake.lake.LakeSchema;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,25 +21,9 @@ import java.util.Set;
 /**
  * The lake the analysts' SQL is meant to be tested on: the real nightly job run over a small generated corpus
  * (every format but DOC, which needs LibreOffice; bad files and injected rule faults included).
- *
- * <p>The job package is merged separately from this one; it is reached by reflection so that this class
- * compiles before the merge and the tests switch to the real lake by themselves after it ({@link #available()}).
- * Once both are in main this can call {@code new NightlyJob(spark, settings, ExtractorFactory.standard(), steps)}
- * directly (the trial merge of both branches ran every notebook and view statement on such a lake).
  */
 final class JobBuiltLake {
     private JobBuiltLake() {}
-
-    static final String JOB = "io.disclosurelake.job.NightlyJob";
-
-    static boolean available() {
-        try {
-            Class.forName(JOB);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
 
     static Path build(SparkSession spark, Path dir) throws Exception {
         Path corpus = dir.resolve("corpus");
@@ -45,21 +32,14 @@ final class JobBuiltLake {
         new CorpusGenerator(o, new PrintStream(OutputStream.nullOutputStream())).run();
         Path lake = dir.resolve("lake");
 
-        Class<?> settingsClass = Class.forName("io.disclosurelake.job.JobSettings");
-        Method with = settingsClass.getMethod("with", String.class, String.class);
-        Object settings = settingsClass.getMethod("defaults").invoke(null);
-        settings = with.invoke(settings, "job.input", corpus.resolve("docs").toUri().toString());
-        settings = with.invoke(settings, "job.manifest", corpus.resolve("manifest.csv").toUri().toString());
-        settings = with.invoke(settings, "job.lake", lake.toUri().toString());
-        settings = with.invoke(settings, "job.partitions", "2");
-        Class<?> factoryClass = Class.forName("io.disclosurelake.job.ExtractorFactory");
-        Object factory = factoryClass.getMethod("standard").invoke(null);
-        Class<?> stepClass = Class.forName("io.disclosurelake.job.PostRunStep");
-        List<Object> steps = new ArrayList<>();
-        ServiceLoader.load(stepClass).forEach(steps::add); // rankings and exports, once their package is in
-        Object job = Class.forName(JOB).getConstructor(SparkSession.class, settingsClass, factoryClass, List.class)
-                .newInstance(spark, settings, factory, steps);
-        job.getClass().getMethod("run").invoke(job);
+        JobSettings settings = JobSettings.defaults()
+                .with("job.input", corpus.resolve("docs").toUri().toString())
+                .with("job.manifest", corpus.resolve("manifest.csv").toUri().toString())
+                .with("job.lake", lake.toUri().toString())
+                .with("job.partitions", "2");
+        List<PostRunStep> steps = new ArrayList<>();
+        ServiceLoader.load(PostRunStep.class).forEach(steps::add); // rankings and exports, once their package is in
+        new NightlyJob(spark, settings, ExtractorFactory.standard(), steps).run();
 
         if (!Files.isDirectory(lake.resolve(LakeSchema.RANKINGS).resolve("_delta_log"))) standInRankings(spark, lake);
         return lake;

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The lake the notebook, view and dictionary tests query, built once per test JVM in a temporary directory:
- * by the real job from a generated corpus ({@link JobBuiltLake}) when the job package is on the class path,
- * else hand-made ({@link HandMadeLake}).
+ * one built by the real job from a generated corpus ({@link JobBuiltLake}) for the analysts' SQL and the
+ * dictionary, and a hand-made one ({@link HandMadeLake}) of known content for tests of exact answers.
  */
 final class TestLakes {
     private TestLakes() {}
@@ -24,11 +24,11 @@ final class TestLakes {
         return handMade;
     }
 
-    /** The lake the analysts' SQL is checked on: built by the job when it is there, else the hand-made one. */
+    /** The lake the analysts' SQL is checked on: built by the job from a generated corpus. */
     static synchronized Path analysed() {
         if (analysed == null) {
             try {
-                analysed = JobBuiltLake.available() ? JobBuiltLake.build(TestSpark.session(), tempDir()) : handMade();
+                analysed = JobBuiltLake.build(TestSpark.session(), tempDir());
             } catch (Exception e) {
                 throw new IllegalStateException("the job could not build the test lake", e);
             }
