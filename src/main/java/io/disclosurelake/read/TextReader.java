@@ -68,6 +68,11 @@ public final class TextReader implements FormatReader {
                 addRow(table, cells);
             } else if (line.isBlank()) {
                 endRow(table, row);
+            } else if (!row.isEmpty()) {
+                // inside a one-cell-per-line row, a line without the tab continues the cell above (a line
+                // break inside the cell: 5.要求行政机关确认 / 或重新出具已获取信息, or a vertical label)
+                int last = row.size() - 1;
+                row.set(last, row.get(last) + "\n" + line.strip());
             } else {
                 endRow(table, row);
                 endTable(blocks, table);
@@ -81,13 +86,19 @@ public final class TextReader implements FormatReader {
 
     private static void endRow(List<List<Grid.GridCell>> table, List<String> row) {
         if (row.isEmpty()) return;
-        addRow(table, row);
+        // a one-cell-per-line row of empty cells is kept when it is as wide as a table row: the row of
+        // table 四 printed with every cell blank (a lone tab or two are merged-cell padding)
+        if (row.size() >= 7 || !row.stream().allMatch(String::isEmpty)) addCells(table, row);
         row.clear();
     }
 
     private static void addRow(List<List<Grid.GridCell>> table, List<String> cells) {
         boolean allEmpty = cells.stream().allMatch(String::isEmpty);
         if (allEmpty) return;
+        addCells(table, cells);
+    }
+
+    private static void addCells(List<List<Grid.GridCell>> table, List<String> cells) {
         int r = table.size();
         List<Grid.GridCell> out = new ArrayList<>();
         for (int c = 0; c < cells.size(); c++) out.add(Grid.GridCell.of(r, c, cells.get(c)));

@@ -96,6 +96,9 @@ public final class ReportRules {
         List<Violation> out = new ArrayList<>();
         List<String> active = new ArrayList<>();
         for (TemplateSpec.ActiveField f : TemplateSpec.ACTIVE_FIELDS) describe(r.activeCell(f.key()), f.key(), active);
+        // the cells only the 2019 table prints (上一年项目数量, 采购总金额 …) are table 二 too; absent ones are not printed
+        for (Cell c : r.active2019().values())
+            if ((c.status() == CellStatus.BLANK || c.status() == CellStatus.UNREADABLE)) active.add("2019 " + c.rowKey() + " " + c.status().id());
         List<String> apps = new ArrayList<>();
         for (TemplateSpec.ApplicationRow row : TemplateSpec.APPLICATION_ROWS) {
             Cell[] cells = r.applications().get(row.key());

@@ -36,14 +36,16 @@ public final class IdentityExtractor {
             String n = LabelNormalizer.normalize(l);
             if (!n.isEmpty()) normalized.add(n);
         }
-        // a title may be wrapped over two or three lines: try each line, then joined neighbours
-        for (int span = 1; span <= 3 && org == null; span++) {
-            for (int i = 0; i + span <= Math.min(normalized.size(), 60) && org == null; i++) {
+        // a title may be wrapped over two or three lines: from the top, try each line, then it joined with the
+        // next ones (the first title wins over a later sentence quoting it: 现公布农安县市 / 场监督管理局2020年…报告)
+        for (int i = 0; i < Math.min(normalized.size(), 60) && org == null; i++) {
+            for (int span = 1; span <= 3 && i + span <= normalized.size() && org == null; span++) {
                 String candidate = String.join("", normalized.subList(i, i + span));
                 if (!candidate.contains("政府信息公开")) continue;
                 Matcher m = TITLE.matcher(candidate);
                 if (!m.find()) continue;
-                if (span > 1 && TITLE.matcher(normalized.get(i)).find()) continue;
+                // a line that is a title by itself is read alone (the lines after it are tried from their own index)
+                if (span > 1 && (TITLE.matcher(normalized.get(i)).find() || namesOrg(normalized.subList(i + 1, i + span)))) continue;
                 String o = orgOf(m);
                 if (o == null) continue;
                 org = o;
@@ -69,6 +71,14 @@ public final class IdentityExtractor {
         return new Identity(org, year, title, region, scope, titles.size());
     }
 
+    private static boolean namesOrg(List<String> lines) {
+        for (String l : lines) {
+            Matcher m = TITLE.matcher(l);
+            if (m.find() && orgOf(m) != null) return true;
+        }
+        return false;
+    }
+
     private static String orgOf(Matcher m) {
         String pre = m.group(1) == null ? "" : m.group(1);
         String mid = m.group(3) == null ? "" : m.group(3);
@@ -87,7 +97,7 @@ public final class IdentityExtractor {
         Region r = fromOrg;
         Matcher a = ADDRESS.matcher(text);
         while (a.find() && (r.province() == null || r.city() == null || r.county() == null)) {
-            Region addr = g.locate(a.group(1));
+            Region addr = g.locate(a.group(1).replace("\n", "")); // an address wrapped over two lines
             if (addr.province() == null) continue;
             if (r.province() != null && !r.province().equals(addr.province())) continue;
             r = new Region(r.province() != null ? r.province() : addr.province(),

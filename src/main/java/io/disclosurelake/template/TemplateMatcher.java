@@ -72,6 +72,7 @@ public final class TemplateMatcher {
                     default -> { }
                 }
             }
+            if (out.review == null && blankReview != null) out.review = blankReview;
             return out;
         }
 
@@ -148,7 +149,9 @@ public final class TemplateMatcher {
             }
             boolean anyNumber = row.cells().stream().anyMatch(c -> !c.continuation() && CellText.isNumber(c.text()));
             // a header names several applicant columns (a lone 其他 is the row 3.其他) or says 自然人/申请人情况
-            boolean header = labels.stream().filter(c -> TemplateLabels.applicantColumn(c.text()) >= 0).count() >= 2
+            // (distinct columns of the row's own cells: a merged （七）总计 and its continuation copy name one column)
+            boolean header = labels.stream().filter(c -> !c.continuation()).mapToInt(c -> TemplateLabels.applicantColumn(c.text()))
+                    .filter(i -> i >= 0).distinct().count() >= 2
                     || labels.stream().anyMatch(c -> TemplateLabels.containsAny(c.text(), TemplateSpec.APPLICANT_HEADER_KEYWORDS));
             if (header && !anyNumber) {
                 applicantHeader.addAll(labels);
@@ -158,6 +161,17 @@ public final class TemplateMatcher {
             boolean values = row.cells().stream().anyMatch(c -> !c.continuation() && CellText.isValueLike(c.text()) && !c.isEmpty());
             // continuation copies of merged labels give group context only; the row's own text is the rest
             List<GridCell> own = labels.stream().filter(c -> !c.continuation()).toList();
+            if (!values && deferred == null && !own.isEmpty() && isSubtotalLabel(own.get(own.size() - 1))) {
+                pendingLabel.clear(); // a blank 小计 row: not a row of the template, and not the head of a wrapped label
+                return;
+            }
+            if (!values && deferred == null && !own.isEmpty() && printsBlankCells(row, own.get(own.size() - 1))) {
+                // a row the document prints with every cell left empty: read as blanks, not as a label line
+                updateGroup(labels);
+                pendingLabel.clear();
+                place(row, own.get(own.size() - 1));
+                return;
+            }
             if (deferred != null) {
                 if (!values) {
                     // the tail of a label wrapped below its numbers (PDF: 2.没有现成信 | 息需要另行制作)
@@ -201,6 +215,35 @@ public final class TemplateMatcher {
             place(row, last);
         }
 
+        /** A subtotal row the template lacks (小计, 合计): its numbers are never a template row's. */
+        static boolean isSubtotalLabel(GridCell label) {
+            String core = LabelNormalizer.core(label.text());
+            return core.equals("小计") || core.equals("合计");
+        }
+
+        /**
+         * Whether a row without numbers is a template row printed with empty cells: its own label names a row
+         * by itself and at least seven empty cells of its own follow the label (a table row, not a wrapped line).
+         */
+        boolean printsBlankCells(Row row, GridCell last) {
+            String heading = TemplateLabels.topLevelRow(last.text()) == null ? TemplateLabels.outcomeGroup(last.text()) : null;
+            if (heading != null) {
+                // a group heading on a row of its own is no row, except 2019's single （六）其他处理
+                if (!heading.equals("other") || hasOtherSubRows()) return false;
+            } else if (TemplateLabels.topLevelRow(last.text()) == null && rowKeyInGroups(last) == null) {
+                return false;
+            }
+            long empty = row.cells().stream().filter(c -> c.col() > last.col() && !c.continuation() && c.isEmpty()).count();
+            return empty >= 7;
+        }
+
+        /** The group row a label names: in the current group, else (a group heading lost, e.g. cut by a page break) in any group. */
+        String rowKeyInGroups(GridCell label) {
+            String key = TemplateLabels.groupRow(label.text(), group != null ? group : lastGroup);
+            if (key == null) key = TemplateLabels.groupRow(label.text(), null);
+            return key;
+        }
+
         /** A row of numbers whose label could not be read yet, waiting for the label's tail on the next line. */
         private record Deferred(Row row, GridCell last) {}
         Deferred deferred;
@@ -211,8 +254,7 @@ public final class TemplateMatcher {
 
         boolean names(GridCell label) {
             return TemplateLabels.topLevelRow(label.text()) != null || TemplateLabels.outcomeGroup(label.text()) != null
-                    || TemplateLabels.groupRow(label.text(), group != null ? group : lastGroup) != null
-                    || (group == null && TemplateLabels.groupRow(label.text(), null) != null);
+                    || rowKeyInGroups(label) != null;
         }
 
         /** Puts a row of numbers under the template row its label names. */
@@ -234,12 +276,23 @@ public final class TemplateMatcher {
                 }
             } else {
                 key = TemplateLabels.groupRow(last.text(), group != null ? group : lastGroup);
-                if (key == null && group == null) key = TemplateLabels.groupRow(last.text(), null);
                 if (key == null) {
-                    if (hasValues(row, last)) deferred = new Deferred(row, last);
+                    // a label naming a row of another group: that group's heading was lost (cut by a page break)
+                    key = TemplateLabels.groupRow(last.text(), null);
+                    if (key != null && (group != null || lastGroup != null))
+                        out.warnings.add("table 三: row " + key + " read without its group heading");
+                }
+                if (key == null) {
+                    if (isSubtotalLabel(last)) {
+                        out.warnings.add("table 三: subtotal row " + LabelNormalizer.normalize(last.text())
+                                + " is not in the template; excluded");
+                    } else if (hasValues(row, last)) {
+                        deferred = new Deferred(row, last);
+                    }
                     return;
                 }
                 String g = TemplateSpec.applicationRow(key).group();
+                if (group != null) group = g;
                 lastGroup = g;
                 if (g.equals("other") && !key.equals("other.other") && otherFromHeading) {
                     out.applications.remove("other.other");
@@ -325,12 +378,22 @@ public final class TemplateMatcher {
             final int from = lastLabel;
             List<GridCell> values = new ArrayList<>(row.cells().stream().filter(c -> c.col() > from && !c.continuation()).toList());
             while (values.size() > 15 && values.get(values.size() - 1).isEmpty()) values.remove(values.size() - 1);
-            if (values.size() < 15 || values.stream().noneMatch(c -> CellText.isValueLike(c.text()) && !c.isEmpty())) return;
-            List<GridCell> last15 = values.subList(values.size() - 15, values.size());
+            if (values.size() < 15) return;
+            if (values.stream().noneMatch(c -> CellText.isValueLike(c.text()) && !c.isEmpty())) {
+                // the row printed with all fifteen cells empty: blanks, unless a row with numbers follows
+                if (from < 0 && values.size() == 15 && blankReview == null) blankReview = reviewCells(values);
+                return;
+            }
+            out.review = reviewCells(values.subList(values.size() - 15, values.size()));
+        }
+
+        Cell[] blankReview;
+
+        Cell[] reviewCells(List<GridCell> last15) {
             List<String> keys = TemplateSpec.reviewColumnKeys();
             Cell[] cells = new Cell[15];
             for (int i = 0; i < 15; i++) cells[i] = cell(TemplateSpec.REVIEW_TABLE, TemplateSpec.REVIEW_ROW_KEY, keys.get(i), last15.get(i));
-            out.review = cells;
+            return cells;
         }
 
         Cell cell(String table, String row, String col, GridCell g) {

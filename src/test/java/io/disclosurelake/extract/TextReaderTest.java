@@ -42,6 +42,25 @@ class TextReaderTest {
     }
 
     @Test
+    void aLineWithoutTheTabContinuesTheCellAbove() throws Exception {
+        // a cell holding a line break, and a vertical label one character per line
+        Grid g = read("\t\n\t5.要求行政机关确认\n或重新出具已获取信息\n\t1\n\t0\n\n\t三\n、\n本\n\t（一）予以公开\n\n");
+        Grid.Table t = (Grid.Table) g.blocks().get(0);
+        assertEquals(1, g.blocks().size(), "no paragraph split the table");
+        assertEquals(List.of("", "5.要求行政机关确认\n或重新出具已获取信息", "1", "0"), texts(t.rows().get(0)));
+        assertEquals(List.of("三\n、\n本", "（一）予以公开"), texts(t.rows().get(1)));
+    }
+
+    @Test
+    void aRowOfEmptyCellsAsWideAsATableRowIsKept() throws Exception {
+        // table 四 printed with all fifteen cells blank
+        Grid g = read("\t结果维持\n\t总计\n\n" + "\t\n".repeat(15) + "\n");
+        Grid.Table t = (Grid.Table) g.blocks().get(0);
+        assertEquals(2, t.rows().size());
+        assertEquals(15, t.rows().get(1).size());
+    }
+
+    @Test
     void tabSeparatedRows() throws Exception {
         Grid g = read("标题\n信息内容\t本年制发件数\t本年废止件数\n规章\t0\t\t\n行政规范性文件\t3\t1\n");
         Grid.Table t = (Grid.Table) g.blocks().get(1);

@@ -115,6 +115,20 @@ class ReportRulesTest {
     }
 
     @Test
+    void unreadableCellOfTheTable2019IsAnIncompleteTable() {
+        // 2019: 行政事业性收费 上一年项目数量 | 本年增/减 glued as '218' (2|18 or 21|8) — table 二 is incomplete
+        Report r = consistent();
+        r.setTemplate(TemplateSpec.Version.V2019);
+        r.putActive2019(Cell.unreadable(TemplateSpec.ACTIVE_2019_TABLE, "fees_previous_items", "value", "218", null));
+        r.putActive2019(v(TemplateSpec.ACTIVE_2019_TABLE, "procurement_items", "value", "3"));
+        new ReportRules().apply(r);
+        List<Violation> inc = r.violations().stream().filter(x -> x.rule().equals(RuleBook.INCOMPLETE_TABLE)).toList();
+        assertEquals(1, inc.size());
+        assertTrue(inc.get(0).detail().contains("fees_previous_items unreadable"), inc.get(0).detail());
+        assertFalse(inc.get(0).detail().contains("procurement_items"));
+    }
+
+    @Test
     void regulationsOnlyFromProvincesAndCities() {
         for (String org : List.of("某某市民政局", "南关区人民政府", "长春市南关区人民政府", "吉林省民政厅")) {
             Report r = consistent();

@@ -80,4 +80,20 @@ class IdentityExtractorTest {
         assertNull(i.org());
         assertNull(i.year());
     }
+
+    @Test
+    void titleWrappedBeforeItsLastCharacterWinsOverALaterSentenceQuotingIt() {
+        // a PDF line break inside the title, and the introduction's own line break before 场监督管理局
+        IdentityExtractor.Identity i = id("农安县市场监督管理局2020年政府信息公开工作年度报", "告", "（农安县市场监督管理局2021年1月17日）",
+                "根据《中华人民共和国政府信息公开条例》规定，现公布农安县市", "场监督管理局2020年政府信息公开工作年度报告。");
+        assertEquals("农安县市场监督管理局", i.org());
+        assertEquals(2020, i.year());
+    }
+
+    @Test
+    void contactAddressWrappedOverTwoLinesStillGivesCityAndCounty() {
+        IdentityExtractor.Identity i = id("西工区民政局2024年政府信息公开工作年度报告",
+                "如对本报告有疑问，请与西工区民政局办公室联系（联系地址：河南省洛阳", "市西工区解放路434号；联系电话：0379-84331094）。");
+        assertEquals(new Region("河南省", "洛阳市", "西工区"), i.region());
+    }
 }
