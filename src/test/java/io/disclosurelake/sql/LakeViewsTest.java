@@ -1,0 +1,79 @@
+package io.disclosurelake.sql;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LakeViewsTest {
+
+    @Test void viewFilesAreOneSelectEachNamedAfterTheFile() {
+        List<LakeViews.ViewFile> files = LakeViews.viewFiles();
+        assertEquals(List.of("cell_provenance", "city_correction_rates", "failed_documents", "province_year_summary",
+                "report_summary", "violations_by_rule"), files.stream().map(LakeViews.ViewFile::name).toList());
+        for (LakeViews.ViewFile v : files) {
+            assertFalse(SqlScript.expectedColumns(v.sql()).isEmpty(), v.resource() + " declares its columns");
+            assertTrue(LakeViews.createStatement(v).startsWith("CREATE OR REPLACE TEMPORARY VIEW `" + v.name() + "` AS"));
+        }
+    }
+
+    @Test void registersEveryTableAndViewOfACompleteLake() {
+        SparkSession spark = TestSpark.session();
+        LakeViews.Registration reg = LakeViews.registerAll(spark, TestLakes.handMade().toString());
+        assertTrue(reg.tables().containsAll(List.of("documents", "reports", "applications", "cells", "quarantine",
+                "rule_violations", "report_metrics", "runs", "rankings")), reg.tables().toString());
+        assertEquals(6, reg.views().size(), reg.toString());
+        assertTrue(reg.skipped().isEmpty(), reg.skipped().toString());
+        assertEquals(5L, spark.sql("SELECT count(*) FROM report_summary").first().getLong(0));
+        assertEquals(reg.names(), LakeViews.register(spark, TestLakes.handMade().toString()));
+    }
+
+    /** A lake without some tables (rankings before the first ranking, here more): views that need them are skipped. */
+    @Test void missingTablesAreSkippedWithTheirViewsNotAnError(@TempDir Path dir) throws IOException {
+        SparkSession spark = TestSpark.session().newSession(); // its own temporary views
+        Path partial = dir.resolve("lake");
+        for (String t : List.of("reports", "cells", "quarantine")) copy(TestLakes.handMade().resolve(t), partial.resolve(t));
+        Files.createDirectories(partial.resolve("not_a_table"));
+        LakeViews.Registration reg = LakeViews.registerAll(spark, partial.toString());
+        assertEquals(List.of("reports", "cells", "quarantine"), reg.tables());
+        assertEquals(List.of("cell_provenance", "failed_documents"), reg.views());
+        assertTrue(reg.skipped().keySet().containsAll(List.of("report_summary", "province_year_summary", "violations_by_rule",
+                "city_correction_rates")), reg.skipped().toString());
+        assertTrue(reg.skipped().get("report_summary").contains("applications"), reg.skipped().get("report_summary"));
+        assertEquals(3L, spark.sql("SELECT count(*) FROM failed_documents").first().getLong(0), "2 quarantined + 1 partial");
+    }
+
+    /** disclosure-lake sql opens only what the query reads: each table opened costs a Delta snapshot load. */
+    @Test void registersOnlyWhatAQueryReads() {
+        SparkSession spark = TestSpark.session().newSession();
+        LakeViews.Registration reg = LakeViews.registerFor(spark, TestLakes.handMade().toString(),
+                "SELECT province, reports FROM Province_Year_Summary WHERE year = 2024");
+        assertEquals(List.of("reports", "applications", "rule_violations", "report_metrics"), reg.tables());
+        assertEquals(List.of("province_year_summary"), reg.views());
+        assertEquals(2L, spark.sql("SELECT count(*) FROM province_year_summary WHERE year = 2024").first().getLong(0));
+        assertFalse(spark.catalog().tableExists("cells"));
+    }
+
+    @Test void anEmptyDirectoryHasNoTables(@TempDir Path dir) {
+        assertEquals(List.of(), LakeViews.tablesIn(TestSpark.session(), dir.toString()));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+}
