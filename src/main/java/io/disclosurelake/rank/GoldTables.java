@@ -50,9 +50,13 @@ public final class GoldTables {
      * comments) and written as one commit; the previous versions stay in the Delta log.
      */
     public static void overwrite(Dataset<Row> rows, String lake, String table) {
-        // Re-applying the schema keeps its NOT NULL columns; Delta checks them when writing.
-        Dataset<Row> shaped = rows.sparkSession().createDataFrame(shape(rows, table).javaRDD(), LakeSchema.table(table).schema());
-        shaped.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        SparkSession spark = rows.sparkSession();
+        LakeSchema.Table t = LakeSchema.table(table);
+        // Delta keeps NOT NULL only from a table's definition (a DataFrame write makes every column nullable):
+        // create the table from LakeSchema first, then overwrite its rows; mergeSchema adds columns LakeSchema gained.
+        io.delta.tables.DeltaTable.createIfNotExists(spark).location(tablePath(lake, table))
+                .addColumns(t.schema()).comment(t.comment()).execute();
+        shape(rows, table).write().format("delta").mode("overwrite").option("mergeSchema", "true")
                 .save(tablePath(lake, table));
     }
 }

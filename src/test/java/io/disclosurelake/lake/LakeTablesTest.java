@@ -23,19 +23,6 @@ import static org.junit.jupiter.api.Assertions.*;
 class LakeTablesTest {
 
     @Test
-    void dataDictionaryIsGeneratedFromTheSchemas() throws Exception {
-        Path file = Path.of("docs/data-dictionary.md");
-        String expected = DataDictionary.markdown();
-        if (Boolean.getBoolean("dictionary.write")) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, expected, StandardCharsets.UTF_8);
-        }
-        assertTrue(Files.exists(file), "docs/data-dictionary.md missing: run with -Ddictionary.write=true");
-        assertEquals(expected, Files.readString(file, StandardCharsets.UTF_8),
-                "docs/data-dictionary.md is stale: regenerate with -Ddictionary.write=true");
-    }
-
-    @Test
     void createdTablesHaveTheSchemaCommentsAndConstraints(SparkSession spark, @TempDir Path tmp) {
         LakeTables lake = new LakeTables(spark, tmp.toUri().toString());
         lake.ensureTables();
