@@ -70,6 +70,7 @@ public final class SqlCommand implements Callable<Integer> {
         err = spec.commandLine().getErr();
         if (dictionary) {
             out.print(DataDictionary.markdown());
+            out.flush(); // print() does not flush picocli's writer, and main() exits right after
             return 0;
         }
         if (lake == null) return usage("--lake DIR is required");
