@@ -4,10 +4,16 @@ package io.disclosurelake.read;
 public final class Readers {
     private Readers() {}
 
+    /** The reader for {@code format}, or null when there is none (UNKNOWN: quarantine as unsupported_format). */
     public static FormatReader forFormat(DocumentFormat format) {
         return switch (format) {
             case TXT -> new TextReader();
-            default -> null; // built by the readers work package
+            case PDF -> new PdfReader();
+            case DOCX -> new DocxReader();
+            case DOC -> new DocReader();
+            case HTML -> new HtmlReader();
+            case XLSX, XLS -> new SheetReader();
+            case UNKNOWN -> null;
         };
     }
 }

@@ -187,6 +187,54 @@ public final class TemplateSpec {
             new Active2019Field("procurement_items", "第二十条第（九）项", "政府集中采购", "采购项目数量", false),
             new Active2019Field("procurement_amount", "第二十条第（九）项", "政府集中采购", "采购总金额", true));
 
+    /**
+     * Row labels of table 二 as printed in either version, with fragments that recognise them once
+     * normalised. The 2019 row 规范性文件 and the 2021 row 行政规范性文件 are one row.
+     */
+    public record ActiveRowLabel(String label, List<String> keywords) {}
+
+    public static final List<ActiveRowLabel> ACTIVE_ROW_LABELS = List.of(
+            new ActiveRowLabel("规章", List.of("规章")),
+            new ActiveRowLabel("行政规范性文件", List.of("规范性文件")),
+            new ActiveRowLabel("行政许可", List.of("行政许可")),
+            new ActiveRowLabel("其他对外管理服务事项", List.of("其他对外管理服务", "对外管理服务")),
+            new ActiveRowLabel("行政处罚", List.of("行政处罚")),
+            new ActiveRowLabel("行政强制", List.of("行政强制")),
+            new ActiveRowLabel("行政事业性收费", List.of("行政事业性收费", "事业性收费")),
+            new ActiveRowLabel("政府集中采购", List.of("政府集中采购", "集中采购")));
+
+    /** Column headers of table 二 in either version; the first whose keyword a header contains wins. */
+    public record ActiveColumnLabel(String label, List<String> keywords) {}
+
+    public static final List<ActiveColumnLabel> ACTIVE_COLUMN_LABELS = List.of(
+            new ActiveColumnLabel("本年制发件数", List.of("制发")),
+            new ActiveColumnLabel("本年废止件数", List.of("废止")),
+            new ActiveColumnLabel("现行有效件数", List.of("现行有效")),
+            // 2021 prints 本年处理决定数量, 2019 处理决定数量: one column.
+            new ActiveColumnLabel("处理决定数量", List.of("处理决定")),
+            new ActiveColumnLabel("本年收费金额（单位：万元）", List.of("收费金额")),
+            new ActiveColumnLabel("本年新制作数量", List.of("新制作")),
+            new ActiveColumnLabel("本年新公开数量", List.of("新公开")),
+            new ActiveColumnLabel("对外公开总数量", List.of("公开总数")),
+            new ActiveColumnLabel("上一年项目数量", List.of("上一年项目", "上年项目")),
+            new ActiveColumnLabel("本年增/减", List.of("增/减", "增减")),
+            new ActiveColumnLabel("采购项目数量", List.of("采购项目")),
+            new ActiveColumnLabel("采购总金额", List.of("采购总金额", "采购金额")));
+
+    /** Fragments of the two header rows of table 四 and of table 三's applicant header. */
+    public static final List<String> REVIEW_HEADER_KEYWORDS = List.of("结果维持", "结果纠正", "尚未审结");
+    public static final List<String> APPLICANT_HEADER_KEYWORDS = List.of("自然人", "申请人情况");
+
+    /**
+     * Keywords of outcome-group headings as printed (the row heading （三）不予公开 …); a group heading
+     * that carries its own numbers is a subtotal the template does not have (except 2019's single （六）).
+     */
+    public static final Map<String, List<String>> OUTCOME_GROUP_KEYWORDS = Map.of(
+            "withheld", List.of("不予公开"),
+            "unable_to_provide", List.of("无法提供"),
+            "not_processed", List.of("不予处理"),
+            "other", List.of("其他处理"));
+
     // ---------------------------------------------------------------- table 四
 
     /** The three groups of table 四 and the five outcome columns of each. */

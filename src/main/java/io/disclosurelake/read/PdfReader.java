@@ -1,0 +1,158 @@
+package io.disclosurelake.read;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.read.PdfPageContent.Glyph;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/**
+ * PDF by position (PDFBox 3): glyphs with coordinates and the page's ruling lines. Ruled tables are rebuilt
+ * lattice-style (cells from the lines, glyphs assigned to cells by position, merged cells where a line is
+ * missing); tables drawn without lines are rebuilt stream-style ({@link PdfStreamTables}); all other lines
+ * become paragraphs. Each page is read on its own, so a table broken by a page break gives one table per page.
+ */
+public final class PdfReader implements FormatReader {
+
+    /** Main memory the parser may use for its stream cache before it spills to a temp file. */
+    private static final long MEMORY_CAP = 64L << 20;
+    /** Fewer non-blank characters than this per page means a scanned document without a text layer. */
+    private static final int MIN_CHARS_PER_PAGE = 10;
+
+    @Override
+    public Grid read(byte[] bytes, ReadLimits limits) throws UnreadableDocumentException {
+        if (bytes.length == 0) throw new UnreadableDocumentException(QuarantineReason.EMPTY, "PDF file is empty");
+        PDDocument doc;
+        try {
+            // The empty user password opens owner-password-only files; a stream cache with a memory cap
+            // spills big streams (embedded images) to a temp file instead of the heap.
+            doc = Loader.loadPDF(bytes, "", null, null, MemoryUsageSetting.setupMixed(MEMORY_CAP).streamCache);
+        } catch (InvalidPasswordException e) {
+            throw new UnreadableDocumentException(QuarantineReason.ENCRYPTED, "PDF needs a user password to open", e);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "PDF cannot be parsed: " + e.getMessage(), e);
+        }
+        try (doc) {
+            int pages = doc.getNumberOfPages();
+            if (pages == 0) throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "PDF has no pages");
+            if (pages > limits.maxPages()) {
+                throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, "PDF has " + pages + " pages, limit " + limits.maxPages());
+            }
+            List<Grid.Block> blocks = new ArrayList<>();
+            long chars = 0;
+            int pageNo = 0;
+            for (PDPage page : doc.getPages()) {
+                pageNo++;
+                if (limits.pastDeadline()) throw new UnreadableDocumentException(QuarantineReason.TIMEOUT, "PDF read past deadline at page " + pageNo);
+                PdfPageContent content;
+                try {
+                    content = PdfPageContent.of(doc, page, pageNo);
+                } catch (IOException | RuntimeException e) {
+                    throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "PDF page " + pageNo + " cannot be read: " + e.getMessage(), e);
+                }
+                chars += content.glyphs.size();
+                if (chars > limits.maxTextChars()) throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, "PDF text over limit");
+                blocks.addAll(layout(content, pageNo));
+            }
+            if (chars < (long) MIN_CHARS_PER_PAGE * pages) {
+                throw new UnreadableDocumentException(QuarantineReason.NO_TEXT_LAYER,
+                        "PDF has " + chars + " characters on " + pages + " pages: scanned images need OCR");
+            }
+            return new Grid(blocks, pages);
+        } catch (IOException e) {
+            throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "PDF cannot be closed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A block with the y where it starts on its page, for reading order. */
+    record Placed(double y, Grid.Block block) {}
+
+    /** The page's blocks in reading order: lattice tables, then stream tables and paragraphs from the rest. */
+    static List<Grid.Block> layout(PdfPageContent content, int page) {
+        List<Glyph> glyphs = dedupe(content.glyphs);
+        List<Placed> placed = new ArrayList<>();
+        List<Glyph> rest = new ArrayList<>(glyphs);
+        for (PdfLatticeTables.Area area : PdfLatticeTables.areas(content.rulings)) {
+            List<Glyph> inside = new ArrayList<>();
+            List<Glyph> outside = new ArrayList<>();
+            for (Glyph g : rest) (area.contains(g) ? inside : outside).add(g);
+            if (inside.isEmpty()) continue; // a box or a frame without text: not a table
+            Grid.Table t = area.table(inside, page);
+            if (t == null) continue;
+            rest = outside;
+            placed.add(new Placed(area.top(), t));
+        }
+        placed.addAll(PdfStreamTables.blocks(rest, page));
+        placed.sort(Comparator.comparingDouble(Placed::y));
+        List<Grid.Block> out = new ArrayList<>();
+        for (Placed p : placed) out.add(p.block());
+        return out;
+    }
+
+    /** Drops glyphs drawn twice at the same place (fake bold). */
+    private static List<Glyph> dedupe(List<Glyph> in) {
+        List<Glyph> out = new ArrayList<>(in.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Glyph g : in) {
+            String key = g.text() + "@" + Math.round(g.x() * 2) + "," + Math.round(g.baseline() * 2);
+            if (seen.add(key)) out.add(g);
+        }
+        return out;
+    }
+
+    private static final Pattern FOOTER = Pattern.compile(
+            "^\\s*([-—–－]\\s*\\d+\\s*[-—–－]|第\\s*\\d+\\s*页(\\s*[,，/]?\\s*共\\s*\\d+\\s*页)?|\\d+\\s*/\\s*\\d+|\\d{1,3})\\s*$");
+
+    /** A page number line such as {@code -4-}, {@code — 4 —}, {@code 第 4 页} or {@code 4/6}. */
+    static boolean isPageFooter(String line) {
+        return FOOTER.matcher(line).matches();
+    }
+
+    /** The text of glyphs already in reading order on one line: a space only between Latin words set apart. */
+    static String lineText(List<Glyph> line) {
+        StringBuilder sb = new StringBuilder();
+        Glyph prev = null;
+        for (Glyph g : line) {
+            if (prev != null) {
+                double gap = g.x() - prev.right();
+                char a = sb.charAt(sb.length() - 1);
+                char b = g.text().charAt(0);
+                boolean latin = a < 0x2E80 && b < 0x2E80;
+                if (gap > Math.max(1.0, 0.2 * g.fontSize()) && (latin || gap > 0.8 * g.fontSize())) sb.append(' ');
+            }
+            sb.append(g.text());
+            prev = g;
+        }
+        return sb.toString().trim();
+    }
+
+    /** Groups glyphs into text lines by baseline, each line sorted left to right; lines top to bottom. */
+    static List<List<Glyph>> lines(List<Glyph> glyphs) {
+        List<Glyph> sorted = new ArrayList<>(glyphs);
+        sorted.sort(Comparator.comparingDouble(Glyph::baseline).thenComparingDouble(Glyph::x));
+        List<List<Glyph>> lines = new ArrayList<>();
+        List<Glyph> cur = null;
+        double base = 0, size = 0;
+        for (Glyph g : sorted) {
+            if (cur != null && g.baseline() - base <= 0.45 * Math.max(size, g.height())) {
+                cur.add(g);
+                continue;
+            }
+            cur = new ArrayList<>();
+            cur.add(g);
+            lines.add(cur);
+            base = g.baseline();
+            size = g.height();
+        }
+        for (List<Glyph> l : lines) l.sort(Comparator.comparingDouble(Glyph::x));
+        return lines;
+    }
+}

@@ -1,0 +1,291 @@
+package io.disclosurelake.template;
+
+import io.disclosurelake.model.Cell;
+import io.disclosurelake.read.Grid;
+import io.disclosurelake.read.Grid.GridCell;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the three statistical tables in a {@link Grid} whose tables have cells: rows are recognised by
+ * their labels (with the outcome group they sit under), columns by the header row or, when the header
+ * is merged or odd, as the last cells of the row. Tables continued over pages are read as one, since
+ * rows are walked across table blocks; a group heading with its own numbers (a subtotal the template
+ * lacks) is recognised and left out with a warning. Text without table cells goes to {@link GluedTextMatcher}.
+ */
+public final class TemplateMatcher {
+
+    private enum Section { NONE, ACTIVE, APPLICATIONS, REVIEW }
+
+    /** A row of a table block, or a paragraph seen as a one-cell row (headings, vertical labels). */
+    private record Row(List<GridCell> cells, boolean paragraph) {}
+
+    public MatchedTables match(Grid grid) {
+        List<Row> rows = new ArrayList<>();
+        for (Grid.Block b : grid.blocks()) {
+            if (b instanceof Grid.Paragraph p) {
+                rows.add(new Row(List.of(new GridCell(0, 0, 1, 1, p.text(), p.page(), Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, false)), true));
+            } else if (b instanceof Grid.Table t) {
+                for (List<GridCell> r : t.rows()) {
+                    List<GridCell> sorted = new ArrayList<>(r);
+                    sorted.sort(Comparator.comparingInt(GridCell::col));
+                    rows.add(new Row(sorted, false));
+                }
+            }
+        }
+        return new Walk().run(rows);
+    }
+
+    /** The state of one pass over the rows. */
+    private static final class Walk {
+        final MatchedTables out = new MatchedTables();
+        Section section = Section.NONE;
+        // table 二
+        List<GridCell> activeHeader = null;
+        // table 三
+        final List<GridCell> applicantHeader = new ArrayList<>();
+        int[] applicantCols = null;
+        String group = null;
+        String lastGroup = null;
+        boolean otherFromHeading = false;
+        // table 四
+        boolean reviewHeaderSeen = false;
+
+        MatchedTables run(List<Row> rows) {
+            for (Row row : rows) {
+                Section s = sectionOf(row);
+                if (s != null && s != section) {
+                    section = s;
+                    group = null;
+                    lastGroup = null;
+                }
+                if (row.paragraph() && section != Section.APPLICATIONS) continue;
+                switch (section) {
+                    case ACTIVE -> activeRow(row);
+                    case APPLICATIONS -> applicationRow(row);
+                    case REVIEW -> reviewRow(row);
+                    default -> { }
+                }
+            }
+            return out;
+        }
+
+        Section sectionOf(Row row) {
+            List<GridCell> nonEmpty = row.cells().stream().filter(c -> !c.isEmpty()).toList();
+            if (nonEmpty.size() == 1) {
+                String sec = TemplateLabels.section(nonEmpty.get(0).text());
+                if (sec != null) return switch (sec) {
+                    case "active" -> Section.ACTIVE;
+                    case "applications" -> Section.APPLICATIONS;
+                    case "review_litigation" -> Section.REVIEW;
+                    default -> Section.NONE;
+                };
+            }
+            if (row.paragraph()) return null;
+            for (GridCell c : nonEmpty) {
+                String n = LabelNormalizer.normalize(c.text());
+                if (n.contains("第二十条")) return Section.ACTIVE;
+                if (TemplateLabels.containsAny(n, TemplateSpec.REVIEW_HEADER_KEYWORDS)) return Section.REVIEW;
+                if (TemplateLabels.containsAny(n, TemplateSpec.APPLICANT_HEADER_KEYWORDS)
+                        || "new".equals(TemplateLabels.topLevelRow(c.text()))) return Section.APPLICATIONS;
+            }
+            return null;
+        }
+
+        // ------------------------------------------------------------ table 二
+
+        void activeRow(Row row) {
+            List<GridCell> cells = row.cells().stream().filter(c -> !c.continuation()).toList();
+            boolean anyNumber = cells.stream().anyMatch(c -> CellText.isNumber(c.text()));
+            List<GridCell> headers = cells.stream().filter(c -> TemplateLabels.activeColumn(c.text()) != null).toList();
+            if (!headers.isEmpty() && !anyNumber) { activeHeader = headers; return; }
+            GridCell label = null;
+            for (GridCell c : cells) if (!c.isEmpty() && !CellText.isValueLike(c.text())) { label = c; break; }
+            if (label == null) return;
+            String rowLabel = TemplateLabels.activeRow(label.text());
+            if (rowLabel == null || activeHeader == null) return;
+            final int labelCol = label.col();
+            List<GridCell> values = cells.stream().filter(c -> c.col() > labelCol).toList();
+            List<GridCell> mapped = new ArrayList<>();
+            boolean byPosition = true;
+            for (GridCell h : activeHeader) {
+                GridCell v = values.stream().filter(c -> c.col() == h.col()).findFirst().orElse(null);
+                if (v == null) { byPosition = false; break; }
+                mapped.add(v);
+            }
+            if (!byPosition) {
+                mapped.clear();
+                if (values.size() == activeHeader.size()) mapped.addAll(values);
+            }
+            for (int i = 0; i < activeHeader.size(); i++) {
+                String col = TemplateLabels.activeColumn(activeHeader.get(i).text());
+                String key = MatchedTables.activeKey(rowLabel, col);
+                if (out.active.containsKey(key)) continue;
+                if (mapped.isEmpty()) {
+                    out.active.put(key, Cell.unreadable(TemplateSpec.ACTIVE_TABLE, key, TemplateSpec.ACTIVE_COLUMN_KEY,
+                            joined(values), label.page()));
+                    out.warnings.add("table 二 " + rowLabel + ": " + values.size() + " cells under " + activeHeader.size()
+                            + " headers; " + col + " unreadable");
+                } else {
+                    out.active.put(key, cell(TemplateSpec.ACTIVE_TABLE, key, TemplateSpec.ACTIVE_COLUMN_KEY, mapped.get(i)));
+                }
+            }
+        }
+
+        // ------------------------------------------------------------ table 三
+
+        void applicationRow(Row row) {
+            List<GridCell> labels = new ArrayList<>();
+            for (GridCell c : row.cells()) if (!c.isEmpty() && !CellText.isValueLike(c.text())) labels.add(c);
+            if (row.paragraph()) {
+                if (LabelNormalizer.normalize(row.cells().get(0).text()).length() <= 30) updateGroup(labels);
+                return;
+            }
+            boolean anyNumber = row.cells().stream().anyMatch(c -> !c.continuation() && CellText.isNumber(c.text()));
+            // a header names several applicant columns (a lone 其他 is the row 3.其他) or says 自然人/申请人情况
+            boolean header = labels.stream().filter(c -> TemplateLabels.applicantColumn(c.text()) >= 0).count() >= 2
+                    || labels.stream().anyMatch(c -> TemplateLabels.containsAny(c.text(), TemplateSpec.APPLICANT_HEADER_KEYWORDS));
+            if (header && !anyNumber) {
+                applicantHeader.addAll(labels);
+                applicantCols = applicantColumnsFromHeader();
+                return;
+            }
+            if (labels.isEmpty()) return;
+            updateGroup(labels);
+            GridCell last = labels.get(labels.size() - 1);
+            String key = TemplateLabels.topLevelRow(last.text());
+            String headingGroup = TemplateLabels.outcomeGroup(last.text());
+            if (key != null) {
+                group = null;
+                lastGroup = null;
+            } else if (headingGroup != null) {
+                if (!hasValues(row, last)) return;
+                if (headingGroup.equals("other") && !hasOtherSubRows()) {
+                    key = "other.other";
+                    otherFromHeading = true;
+                } else {
+                    out.warnings.add("table 三: subtotal row " + LabelNormalizer.normalize(last.text())
+                            + " with its own numbers is not in the template; excluded");
+                    return;
+                }
+            } else {
+                key = TemplateLabels.groupRow(last.text(), group != null ? group : lastGroup);
+                if (key == null && group == null) key = TemplateLabels.groupRow(last.text(), null);
+                if (key == null) return;
+                String g = TemplateSpec.applicationRow(key).group();
+                lastGroup = g;
+                if (g.equals("other") && !key.equals("other.other") && otherFromHeading) {
+                    out.applications.remove("other.other");
+                    otherFromHeading = false;
+                    out.warnings.add("table 三: subtotal row （六）其他处理 with its own numbers is not in the template; excluded");
+                }
+            }
+            if (!hasValues(row, last)) return;
+            Cell[] cells = sevenCells(row, last, key);
+            if (out.applications.containsKey(key)) {
+                out.duplicateRows.add(key);
+                out.warnings.add("table 三: row " + key + " appears twice; the first is kept");
+                return;
+            }
+            if (key.equals("other.other") && otherFromHeading) out.singleOtherRow = true;
+            out.applications.put(key, cells);
+        }
+
+        boolean hasOtherSubRows() {
+            return out.applications.containsKey("other.overdue_correction") || out.applications.containsKey("other.overdue_fee");
+        }
+
+        void updateGroup(List<GridCell> labels) {
+            for (GridCell c : labels) {
+                String g = TemplateLabels.outcomeGroup(c.text());
+                if (g != null) { group = g; lastGroup = g; }
+                else if (TemplateLabels.topLevelRow(c.text()) != null) { group = null; lastGroup = null; }
+            }
+        }
+
+        boolean hasValues(Row row, GridCell last) {
+            return row.cells().stream().anyMatch(c -> c.col() > last.col() && !c.continuation() && CellText.isValueLike(c.text()));
+        }
+
+        int[] applicantColumnsFromHeader() {
+            int[] cols = new int[7];
+            java.util.Arrays.fill(cols, -1);
+            for (GridCell c : applicantHeader) {
+                int i = TemplateLabels.applicantColumn(c.text());
+                if (i >= 0 && cols[i] < 0) cols[i] = c.col();
+            }
+            for (int i = 0; i < 7; i++) if (cols[i] < 0 || (i > 0 && cols[i] <= cols[i - 1])) return null;
+            return cols;
+        }
+
+        Cell[] sevenCells(Row row, GridCell last, String key) {
+            List<GridCell> after = new ArrayList<>(row.cells().stream()
+                    .filter(c -> c.col() > last.col() && !c.continuation()).toList());
+            List<GridCell> chosen = null;
+            if (applicantCols != null) {
+                List<GridCell> byHeader = new ArrayList<>();
+                for (int col : applicantCols)
+                    after.stream().filter(c -> c.col() == col).findFirst().ifPresent(byHeader::add);
+                if (byHeader.size() == 7) chosen = byHeader;
+            }
+            if (chosen == null) {
+                while (after.size() > 7 && after.get(after.size() - 1).isEmpty()) after.remove(after.size() - 1);
+                if (after.size() >= 7) chosen = after.subList(after.size() - 7, after.size());
+            }
+            Cell[] cells = new Cell[7];
+            List<String> cols = TemplateSpec.applicantColumnKeys();
+            if (chosen == null) {
+                out.warnings.add("table 三 row " + key + ": " + after.size() + " cells instead of 7; unreadable");
+                for (int i = 0; i < 7; i++)
+                    cells[i] = Cell.unreadable(TemplateSpec.APPLICATIONS_TABLE, key, cols.get(i), joined(after), last.page());
+                return cells;
+            }
+            for (int i = 0; i < 7; i++) cells[i] = cell(TemplateSpec.APPLICATIONS_TABLE, key, cols.get(i), chosen.get(i));
+            return cells;
+        }
+
+        // ------------------------------------------------------------ table 四
+
+        void reviewRow(Row row) {
+            if (row.paragraph() || out.review != null) return;
+            if (row.cells().stream().anyMatch(c -> TemplateLabels.containsAny(c.text(), TemplateSpec.REVIEW_HEADER_KEYWORDS))) {
+                reviewHeaderSeen = true;
+                return;
+            }
+            if (!reviewHeaderSeen) return;
+            int lastLabel = -1;
+            for (GridCell c : row.cells()) if (!c.isEmpty() && !CellText.isValueLike(c.text())) lastLabel = c.col();
+            final int from = lastLabel;
+            List<GridCell> values = new ArrayList<>(row.cells().stream().filter(c -> c.col() > from && !c.continuation()).toList());
+            while (values.size() > 15 && values.get(values.size() - 1).isEmpty()) values.remove(values.size() - 1);
+            if (values.size() < 15 || values.stream().noneMatch(c -> CellText.isValueLike(c.text()) && !c.isEmpty())) return;
+            List<GridCell> last15 = values.subList(values.size() - 15, values.size());
+            List<String> keys = TemplateSpec.reviewColumnKeys();
+            Cell[] cells = new Cell[15];
+            for (int i = 0; i < 15; i++) cells[i] = cell(TemplateSpec.REVIEW_TABLE, TemplateSpec.REVIEW_ROW_KEY, keys.get(i), last15.get(i));
+            out.review = cells;
+        }
+
+        Cell cell(String table, String row, String col, GridCell g) {
+            CellText.Parsed p = CellText.parse(g.text());
+            String raw = g.text() == null ? "" : g.text();
+            return switch (p.kind()) {
+                case VALUE -> Cell.value(table, row, col, p.value(), raw, g.page());
+                case BLANK -> Cell.blank(table, row, col, raw, g.page());
+                case UNREADABLE -> {
+                    out.warnings.add(table + " " + row + "/" + col + ": cannot read a number in '" + raw + "'");
+                    yield Cell.unreadable(table, row, col, raw, g.page());
+                }
+            };
+        }
+
+        static String joined(List<GridCell> cells) {
+            StringBuilder sb = new StringBuilder();
+            for (GridCell c : cells) { if (sb.length() > 0) sb.append(' '); sb.append(c.text()); }
+            return sb.toString();
+        }
+    }
+}

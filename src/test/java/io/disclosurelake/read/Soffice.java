@@ -1,0 +1,65 @@
+package io.disclosurelake.read;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Converts a test document with LibreOffice (a foreign producer); the test is skipped when soffice is missing. */
+final class Soffice {
+    private Soffice() {}
+
+    static boolean available() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (new File(dir, "soffice").canExecute()) return true;
+        }
+        return false;
+    }
+
+    private static Path profile;
+
+    /** One LibreOffice profile per test JVM: creating it is most of a conversion's time. */
+    private static synchronized Path profile() throws Exception {
+        if (profile == null) {
+            profile = Files.createTempDirectory("dl-soffice-profile");
+            Path p = profile;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(p)));
+        }
+        return profile;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (Exception e) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    static synchronized byte[] convert(byte[] input, String fromExt, String toFormat) throws Exception {
+        assumeTrue(available(), "soffice is not installed");
+        Path work = Files.createTempDirectory("dl-soffice");
+        try {
+            Path in = work.resolve("fixture." + fromExt);
+            Files.write(in, input);
+            Process p = new ProcessBuilder(List.of("soffice", "-env:UserInstallation=" + profile().toUri(), "--headless",
+                    "--norestore", "--convert-to", toFormat, "--outdir", work.toString(), in.toString()))
+                    .redirectErrorStream(true).redirectOutput(work.resolve("log.txt").toFile()).start();
+            if (!p.waitFor(90, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                assumeTrue(false, "soffice timed out");
+            }
+            String ext = toFormat.contains(":") ? toFormat.substring(0, toFormat.indexOf(':')) : toFormat;
+            Path out = work.resolve("fixture." + ext);
+            assumeTrue(Files.exists(out), "soffice produced nothing: " + Files.readString(work.resolve("log.txt")));
+            return Files.readAllBytes(out);
+        } finally {
+            delete(work);
+        }
+    }
+}

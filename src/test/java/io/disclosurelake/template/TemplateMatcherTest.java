@@ -1,0 +1,231 @@
+package io.disclosurelake.template;
+
+import io.disclosurelake.model.Cell;
+import io.disclosurelake.model.CellStatus;
+import io.disclosurelake.read.Grid;
+import io.disclosurelake.read.Grid.GridCell;
+import io.disclosurelake.template.TemplateSpec.ApplicationRow;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The matcher on grids shaped like the readers' output: spans, continuation copies, page breaks, odd headers. */
+class TemplateMatcherTest {
+
+    private static GridCell cell(int r, int c, String text) { return GridCell.of(r, c, text); }
+
+    private static GridCell merged(int r, int c, int rowSpan, int colSpan, String text) {
+        return new GridCell(r, c, rowSpan, colSpan, text, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+    }
+
+    private static GridCell cont(int r, int c, String text) {
+        return new GridCell(r, c, 1, 1, text, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, true);
+    }
+
+    /** Distinct numbers per row and column so that a shifted column or a swapped row shows. */
+    static int value(int rowIndex, int col) { return rowIndex * 10 + col; }
+
+    /**
+     * Table 三 as an HTML reader gives it: three label columns (vertical 三、本年度办理结果 and group headings with
+     * continuation copies), a two-row header with 法人或其他组织 merged over five columns, values at columns 3–9.
+     */
+    static List<List<GridCell>> applicationGrid(List<ApplicationRow> rows, boolean verticalOneCharPerRow) {
+        List<List<GridCell>> t = new ArrayList<>();
+        t.add(List.of(merged(0, 0, 2, 3, ""), merged(0, 3, 1, 7, "申请人情况")));
+        List<GridCell> h1 = new ArrayList<>(List.of(cont(1, 0, ""), merged(1, 3, 2, 1, "自然人"), merged(1, 4, 1, 5, "法人或其他组织")));
+        for (int c = 5; c <= 8; c++) h1.add(cont(1, c, "法人或其他组织"));
+        h1.add(merged(1, 9, 2, 1, "总计"));
+        t.add(h1);
+        t.add(List.of(cell(2, 0, ""), cont(2, 3, "自然人"), cell(2, 4, "商业企业"), cell(2, 5, "科研机构"), cell(2, 6, "社会公益组织"),
+                cell(2, 7, "法律服务机构"), cell(2, 8, "其他"), cont(2, 9, "总计")));
+        String vertical = "三、本年度办理结果";
+        int verticalIndex = 0;
+        String lastGroup = null;
+        for (int i = 0; i < rows.size(); i++) {
+            ApplicationRow r = rows.get(i);
+            int gr = t.size();
+            List<GridCell> row = new ArrayList<>();
+            boolean outcome = r.isOutcome() && !r.key().equals("total");
+            if (!outcome) {
+                row.add(merged(gr, 0, 1, 3, r.printedLabel()));
+            } else {
+                String v = verticalOneCharPerRow ? (verticalIndex < vertical.length() ? String.valueOf(vertical.charAt(verticalIndex)) : "")
+                        : (verticalIndex == 0 ? vertical : vertical);
+                row.add(verticalIndex == 0 || verticalOneCharPerRow ? cell(gr, 0, v) : cont(gr, 0, v));
+                verticalIndex++;
+                if (r.group() == null) {
+                    row.add(merged(gr, 1, 1, 2, r.printedLabel()));
+                } else {
+                    boolean first = !r.group().equals(lastGroup);
+                    row.add(first ? cell(gr, 1, r.groupLabel()) : cont(gr, 1, r.groupLabel()));
+                    row.add(cell(gr, 2, r.printedLabel()));
+                }
+                lastGroup = r.group();
+            }
+            for (int c = 0; c < 7; c++) row.add(cell(gr, 3 + c, String.valueOf(value(i, c))));
+            t.add(row);
+        }
+        return t;
+    }
+
+    private static MatchedTables match(Grid.Block... blocks) {
+        return new TemplateMatcher().match(new Grid(List.of(blocks), null));
+    }
+
+    private static void assertRowValues(MatchedTables m, List<ApplicationRow> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Cell[] cells = m.applications.get(rows.get(i).key());
+            assertTrue(cells != null, "row " + rows.get(i).key() + " not found");
+            for (int c = 0; c < 7; c++)
+                assertEquals(0, BigDecimal.valueOf(value(i, c)).compareTo(cells[c].value()), rows.get(i).key() + " col " + c);
+        }
+    }
+
+    @Test
+    void htmlShapedTableByHeaderPositions() {
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Paragraph("三、收到和处理政府信息公开申请情况", null), new Grid.Table(applicationGrid(rows, false)));
+        assertEquals(25, m.applications.size());
+        assertRowValues(m, rows);
+        // 3.其他 under （六） is the row other.other; the 其他 column is column 5 of every row
+        int otherIndex = rows.indexOf(TemplateSpec.applicationRow("other.other"));
+        assertEquals(0, BigDecimal.valueOf(value(otherIndex, 5)).compareTo(m.applications.get("other.other")[5].value()));
+        assertTrue(m.warnings.isEmpty(), m.warnings.toString());
+    }
+
+    @Test
+    void verticalLabelOneCharacterPerRow() {
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(applicationGrid(rows, true)));
+        assertEquals(25, m.applications.size());
+        assertRowValues(m, rows);
+    }
+
+    @Test
+    void tableContinuedOverAPageBreakIsJoined() {
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        List<List<GridCell>> all = applicationGrid(rows, false);
+        List<List<GridCell>> page1 = all.subList(0, 14), page2 = all.subList(14, all.size());
+        MatchedTables m = match(new Grid.Table(page1), new Grid.Paragraph("— 3 —", null), new Grid.Table(page2));
+        assertEquals(25, m.applications.size());
+        assertRowValues(m, rows);
+    }
+
+    @Test
+    void subtotalRowIsRecognisedAndExcluded() {
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        List<List<GridCell>> t = new ArrayList<>(applicationGrid(rows, false));
+        int at = 3 + rows.indexOf(TemplateSpec.applicationRow("withheld.state_secret"));
+        List<GridCell> subtotal = new ArrayList<>(List.of(cell(at, 0, ""), merged(at, 1, 1, 2, "（三）不予公开")));
+        for (int c = 0; c < 7; c++) subtotal.add(cell(at, 3 + c, "999"));
+        t.add(at, subtotal);
+        MatchedTables m = match(new Grid.Table(t));
+        assertRowValues(m, rows);
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("subtotal") && w.contains("不予公开")), m.warnings.toString());
+        assertTrue(m.applications.values().stream().flatMap(java.util.Arrays::stream).noneMatch(c -> "999".equals(c.raw())));
+    }
+
+    @Test
+    void oddHeaderFallsBackToTheLastSevenCells() {
+        List<List<GridCell>> t = new ArrayList<>();
+        t.add(List.of(cell(0, 0, "申请人情况"), cell(1, 1, "自然人"), cell(0, 2, "法人或其他组织"), cell(0, 3, "总计")));
+        t.add(List.of(cell(1, 0, "一、本年新收政府信息公开申请数量"), cell(1, 1, "5"), cell(1, 2, ""), cell(1, 3, "—"),
+                cell(1, 4, "0"), cell(1, 5, "0"), cell(1, 6, "1"), cell(1, 7, "6")));
+        MatchedTables m = match(new Grid.Table(t));
+        Cell[] c = m.applications.get("new");
+        assertEquals(0, BigDecimal.valueOf(5).compareTo(c[0].value()));
+        assertEquals(CellStatus.BLANK, c[1].status());      // empty cell at its column: blank, not shifted
+        assertEquals(CellStatus.BLANK, c[2].status());      // a dash
+        assertEquals(0, BigDecimal.valueOf(6).compareTo(c[6].value()));
+    }
+
+    @Test
+    void rowWithTooFewCellsIsUnreadableNotShifted() {
+        List<List<GridCell>> t = new ArrayList<>();
+        t.add(List.of(cell(0, 0, "申请人情况"), cell(0, 1, "自然人")));
+        t.add(List.of(cell(1, 0, "一、本年新收政府信息公开申请数量"), cell(1, 1, "5"), cell(1, 2, "6")));
+        MatchedTables m = match(new Grid.Table(t));
+        assertTrue(java.util.Arrays.stream(m.applications.get("new")).allMatch(c -> c.status() == CellStatus.UNREADABLE));
+        assertFalse(m.warnings.isEmpty());
+    }
+
+    @Test
+    void singleOtherRowOf2019() {
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2019);
+        List<List<GridCell>> t = new ArrayList<>();
+        t.add(List.of(cell(0, 0, "申请人情况"), cell(0, 1, "自然人"), cell(0, 2, "商业企业")));
+        for (int i = 0; i < rows.size(); i++) {
+            ApplicationRow r = rows.get(i);
+            List<GridCell> row = new ArrayList<>();
+            row.add(cell(i + 1, 0, r.key().equals("other.other") ? "（六）其他处理" : r.printedLabel()));
+            for (int c = 0; c < 7; c++) row.add(cell(i + 1, 1 + c, String.valueOf(value(i, c))));
+            t.add(row);
+        }
+        MatchedTables m = match(new Grid.Table(t));
+        assertTrue(m.singleOtherRow);
+        assertEquals(23, m.applications.size());
+        assertRowValues(m, rows);
+    }
+
+    @Test
+    void repeatedGroupHeadingAndRepeatedTopHeadingAreHarmless() {
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        List<List<GridCell>> t = new ArrayList<>(applicationGrid(rows, false));
+        int at = 3 + rows.indexOf(TemplateSpec.applicationRow("unable_to_provide.not_held"));
+        t.add(at, List.of(cell(at, 0, "三、本年度办理结果")));
+        MatchedTables m = match(new Grid.Table(t));
+        assertRowValues(m, rows);
+    }
+
+    @Test
+    void activeTableWithMergedValueCellsAnd2019Headers() {
+        List<List<GridCell>> t = new ArrayList<>();
+        t.add(List.of(merged(0, 0, 1, 4, "第二十条第（一）项")));
+        t.add(List.of(cell(1, 0, "信息内容"), cell(1, 1, "本年新制作数量"), cell(1, 2, "本年新公开数量"), cell(1, 3, "对外公开总数量")));
+        t.add(List.of(cell(2, 0, "规章"), cell(2, 1, "0"), cell(2, 2, "0"), cell(2, 3, "0")));
+        t.add(List.of(cell(3, 0, "规范性文件"), cell(3, 1, "89"), cell(3, 2, "89"), cell(3, 3, "89")));
+        t.add(List.of(merged(4, 0, 1, 4, "第二十条第（五）项")));
+        t.add(List.of(cell(5, 0, "信息内容"), cell(5, 1, "上一年项目数量"), cell(5, 2, "本年增/减"), cell(5, 3, "处理决定数量")));
+        t.add(List.of(cell(6, 0, "行政许可"), cell(6, 1, "396"), cell(6, 2, "0"), cell(6, 3, "181")));
+        t.add(List.of(merged(7, 0, 1, 4, "第二十条第（八）项")));
+        t.add(List.of(cell(8, 0, "信息内容"), merged(8, 1, 1, 3, "本年收费金额（单位：万元）"), cont(8, 2, "本年收费金额（单位：万元）"), cont(8, 3, "本年收费金额（单位：万元）")));
+        t.add(List.of(cell(9, 0, "行政事业性收费"), merged(9, 1, 1, 3, "35元"), cont(9, 2, "35元"), cont(9, 3, "35元")));
+        MatchedTables m = match(new Grid.Paragraph("二、主动公开政府信息情况", null), new Grid.Table(t));
+        assertEquals("89", m.active.get("行政规范性文件|本年新制作数量").raw());
+        assertEquals("181", m.active.get("行政许可|处理决定数量").raw());
+        assertEquals("35元", m.active.get("行政事业性收费|本年收费金额（单位：万元）").raw());
+        assertEquals(0, new BigDecimal("35").compareTo(m.active.get("行政事业性收费|本年收费金额（单位：万元）").value()));
+    }
+
+    @Test
+    void reviewRowAfterItsHeadersWithALabelCell() {
+        List<List<GridCell>> t = new ArrayList<>();
+        t.add(List.of(cell(0, 0, "行政复议"), cell(0, 1, "行政诉讼")));
+        List<GridCell> h = new ArrayList<>();
+        for (int c = 0; c < 15; c++) h.add(cell(1, c + 1, TemplateSpec.REVIEW_OUTCOME_LABELS.get(c % 5)));
+        t.add(h);
+        List<GridCell> data = new ArrayList<>(List.of(cell(2, 0, "件数")));
+        for (int c = 0; c < 15; c++) data.add(cell(2, c + 1, c == 3 ? "/" : String.valueOf(c)));
+        t.add(data);
+        MatchedTables m = match(new Grid.Paragraph("四、政府信息公开行政复议、行政诉讼情况", null), new Grid.Table(t));
+        assertEquals(0, BigDecimal.valueOf(14).compareTo(m.review[14].value()));
+        assertEquals(CellStatus.BLANK, m.review[3].status());
+        assertEquals("review_pending", m.review[3].columnKey());
+    }
+
+    @Test
+    void missingRowsAreAbsentNotZero() {
+        List<ApplicationRow> rows = new ArrayList<>(TemplateSpec.applicationRows(TemplateSpec.Version.V2021));
+        rows.remove(TemplateSpec.applicationRow("withheld.process_info"));
+        MatchedTables m = match(new Grid.Table(applicationGrid(rows, false)));
+        assertNull(m.applications.get("withheld.process_info"));
+        assertEquals(24, m.applications.size());
+    }
+}
