@@ -86,6 +86,9 @@ public final class HostileFiles {
                         byte[] twin, String twinName, String what) {
         public boolean good() { return outcome == Outcome.PARSED; }
 
+        /** Part of an ordinary night's input: the good reports and the notice that is not a report. */
+        public boolean ordinary() { return good() || name.equals(NOTICE); }
+
         @Override public String toString() { return name.replace("\n", "\\n") + " (" + what + ")"; }
     }
 
@@ -99,6 +102,8 @@ public final class HostileFiles {
     static final int NESTED_SAVES = 1_000_000;
     static final long ZIP_BOMB_BYTES = 300L << 20;
     static final int BIG_HTML_BYTES = 50_000_000;
+    /** An ordinary web page that is not an annual report: quarantined, but nothing hostile about it. */
+    static final String NOTICE = "notice-not-a-report.txt";
     static final String CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
     private final Path dir;
@@ -147,6 +152,8 @@ public final class HostileFiles {
         byte[] docBytes = docs.join().get(docAsDocx.bureau);
 
         // ---------------------------------------------------------------- good reports, some with a harmless twist
+        put(NOTICE, notice(), Outcome.QUARANTINED, EnumSet.of(QuarantineReason.NOT_A_REPORT), null, null, null,
+                "a notice from the same site, not an annual report");
         put("good-plain.txt", plainTxt.txt(), Outcome.PARSED, null, plainTxt.org(), null, null, "the real report as text");
         byte[] ownerPdf = protect(pdfs.get(pdfOwner.bureau), OWNER_PASSWORD, "");
         put("pdf-owner-password-only.pdf", ownerPdf, Outcome.PARSED, null, pdfOwner.org(), pdfs.get(pdfOwner.bureau), "plain.pdf",
@@ -420,6 +427,14 @@ public final class HostileFiles {
     }
 
     // ==================================================================== other builders
+
+    static byte[] notice() {
+        return ("关于做好2024年春节期间安全生产工作的通知\n\n各科室、各单位：\n"
+                + "春节将至，为切实做好节日期间安全生产工作，确保人民群众过一个欢乐祥和的节日，现将有关事项通知如下。\n"
+                + "一、提高思想认识。各单位要充分认识做好节日期间安全生产工作的重要性。\n"
+                + "二、开展隐患排查。对办公场所、服务机构开展一次全面检查。\n"
+                + "三、严格值班值守。节日期间实行24小时值班制度。\n\n南关区民政局\n2024年1月30日\n").getBytes(StandardCharsets.UTF_8);
+    }
 
     static byte[] random(long seed, int size) {
         byte[] b = new byte[size];
