@@ -102,6 +102,12 @@ public final class HostileFiles {
     static final int NESTED_SAVES = 1_000_000;
     static final long ZIP_BOMB_BYTES = 300L << 20;
     static final int BIG_HTML_BYTES = 50_000_000;
+    /**
+     * Reasons for a document that would need too much memory or time (issue 7): which limit trips first
+     * depends on the machine's load, both are right.
+     */
+    static final Set<QuarantineReason> RESOURCES = EnumSet.of(QuarantineReason.TOO_LARGE, QuarantineReason.TIMEOUT);
+
     /** An ordinary web page that is not an annual report: quarantined, but nothing hostile about it. */
     static final String NOTICE = "notice-not-a-report.txt";
     static final String CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
@@ -160,7 +166,7 @@ public final class HostileFiles {
                 "owner password only (printing/copying restricted): opens without a password, must parse");
         put("pdf-broken-xref.pdf", breakXref(pdfs.get(pdfXref.bureau)), Outcome.PARSED, null, pdfXref.org(), pdfs.get(pdfXref.bureau),
                 "plain.pdf", "cross-reference table and startxref point to wrong offsets: recoverable by scanning");
-        put("pdf-huge-image.pdf", withHugeImage(pdfs.get(pdfImage.bureau)), Outcome.PARSED_OR_QUARANTINED, EnumSet.of(QuarantineReason.TOO_LARGE),
+        put("pdf-huge-image.pdf", withHugeImage(pdfs.get(pdfImage.bureau)), Outcome.PARSED_OR_QUARANTINED, RESOURCES,
                 pdfImage.org(), null, null, "report plus a page with a " + HUGE_IMAGE_SIDE + "x" + HUGE_IMAGE_SIDE + " image (400 MB decoded)");
         put("doc-renamed.docx", docBytes, Outcome.PARSED, null, docAsDocx.org(), docBytes, "plain.doc", "a Word 97 DOC named .docx");
         byte[] realDocx = docxAsDoc.docx();
@@ -170,7 +176,7 @@ public final class HostileFiles {
         put("report with spaces 'single' \"double\"\nand a newline.txt", oddName.txt(), Outcome.PARSED, null, oddName.org(),
                 oddName.txt(), "plain.txt", "file name with spaces, quotes and a newline");
         writeNonUtf8Name(badBytesName);
-        put("html-50mb.html", bigHtml(bigHtml), Outcome.PARSED_OR_QUARANTINED, EnumSet.of(QuarantineReason.TOO_LARGE), bigHtml.org(),
+        put("html-50mb.html", bigHtml(bigHtml), Outcome.PARSED_OR_QUARANTINED, RESOURCES, bigHtml.org(),
                 null, null, "a 50 MB web page: the report followed by 50 MB of text");
 
         // ---------------------------------------------------------------- hostile PDFs
@@ -181,8 +187,7 @@ public final class HostileFiles {
                 EnumSet.of(QuarantineReason.ENCRYPTED), null, null, null, "needs a user password to open");
         put("pdf-5000-pages.pdf", manyPages(), Outcome.QUARANTINED, EnumSet.of(QuarantineReason.TOO_LARGE), null, null, null,
                 HUGE_PAGES + " pages, over the page limit");
-        put("pdf-self-referencing-form.pdf", selfReferencingForm(), Outcome.QUARANTINED,
-                EnumSet.of(QuarantineReason.CORRUPT, QuarantineReason.TIMEOUT, QuarantineReason.TOO_LARGE), null, null, null,
+        put("pdf-self-referencing-form.pdf", selfReferencingForm(), Outcome.QUARANTINED, RESOURCES, null, null, null,
                 "a form XObject that draws itself twice: 2^depth text runs unless recursion is refused");
         put("pdf-nested-saves.pdf", nestedSaves(), Outcome.QUARANTINED,
                 EnumSet.of(QuarantineReason.CORRUPT, QuarantineReason.TIMEOUT, QuarantineReason.TOO_LARGE, QuarantineReason.NO_TEXT_LAYER),

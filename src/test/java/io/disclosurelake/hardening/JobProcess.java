@@ -91,7 +91,8 @@ final class JobProcess implements AutoCloseable {
     /** The standard arguments of a small local run: 2 cores, the test's limits, quiet Spark. */
     static Builder run(Path input, Path lake) {
         return job().args("run", "--input", input.toString(), "--lake", lake.toString(), "--master", "local[2]",
-                "--set", "limits.timeout_seconds=10",
+                "--set", "limits.timeout_seconds=" + ExtractorBatteryTest.TIMEOUT.toSeconds(),
+                "--set", "limits.max_uncompressed_bytes=" + ExtractorBatteryTest.MAX_UNCOMPRESSED,
                 "--spark-conf", "spark.ui.enabled=false",
                 "--spark-conf", "spark.sql.shuffle.partitions=2",
                 "--spark-conf", "spark.databricks.delta.snapshotPartitions=1");
