@@ -116,10 +116,9 @@ public final class DocxReader implements FormatReader {
                         }
                     }
                     List<String> pieces = new ArrayList<>();
-                    for (XWPFParagraph p : cell.getParagraphs()) pieces.add(p.getText());
+                    cellContent(cell.getCTTc(), pieces, nested);
                     String text = TableBuilder.joinPieces(pieces);
                     count(text.length());
-                    nested.addAll(cell.getTables());
                     if (hContinue && !raws.isEmpty()) {
                         // WPS horizontal merge: widen the previous cell instead of starting a new one
                         Raw prev = raws.remove(raws.size() - 1);
@@ -150,6 +149,19 @@ public final class DocxReader implements FormatReader {
             }
             if (!rows.isEmpty()) blocks.add(tb.build());
             for (XWPFTable t : nested) table(t);
+        }
+
+        /** A cell's paragraphs (also inside content controls) as text pieces; its nested tables collected. */
+        private void cellContent(XmlObject container, List<String> pieces, List<XWPFTable> nested) {
+            try (XmlCursor cur = container.newCursor()) {
+                if (!cur.toFirstChild()) return;
+                do {
+                    XmlObject o = cur.getObject();
+                    if (o instanceof CTP p) pieces.add(new XWPFParagraph(p, doc).getText());
+                    else if (o instanceof CTTbl t) nested.add(new XWPFTable(t, doc));
+                    else if (o instanceof CTSdtBlock sdt && sdt.getSdtContent() != null) cellContent(sdt.getSdtContent(), pieces, nested);
+                } while (cur.toNextSibling());
+            }
         }
 
         private static Raw at(List<Raw> row, int col) {

@@ -37,16 +37,22 @@ public final class HtmlReader implements FormatReader {
         if (html.length() > limits.maxTextChars()) {
             throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, "HTML has " + html.length() + " characters");
         }
-        Document doc = Jsoup.parse(html);
-        doc.select(String.join(",", NOISE)).remove();
-        for (Element e : doc.select("[style]")) {
-            String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
-            if (style.contains("display:none")) e.remove();
+        try {
+            Document doc = Jsoup.parse(html);
+            doc.select(String.join(",", NOISE)).remove();
+            for (Element e : doc.select("[style]")) {
+                String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+                if (style.contains("display:none")) e.remove();
+            }
+            Flow flow = new Flow(limits);
+            flow.walk(doc.body() == null ? doc : doc.body());
+            flow.flush();
+            return new Grid(flow.blocks, null);
+        } catch (StackOverflowError e) {
+            throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "HTML nested too deeply to read");
+        } catch (RuntimeException e) {
+            throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "HTML cannot be parsed: " + e, e);
         }
-        Flow flow = new Flow(limits);
-        flow.walk(doc.body() == null ? doc : doc.body());
-        flow.flush();
-        return new Grid(flow.blocks, null);
     }
 
     /** Charset from BOM, else a declared meta charset, else valid UTF-8, else GB18030 (a superset of GBK/GB2312). */

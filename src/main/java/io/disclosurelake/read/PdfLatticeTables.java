@@ -43,6 +43,8 @@ final class PdfLatticeTables {
         Grid.Table table(List<Glyph> glyphs, int page) {
             double[] xs = positions(vertical, true, minX, maxX);
             double[] ys = positions(horizontal, false, minY, maxY);
+            List<Ruling> horizontal = new ArrayList<>(this.horizontal);
+            ys = splitUnruledRows(glyphs, xs, ys, horizontal);
             int cols = xs.length - 1, rows = ys.length - 1;
             if (cols < 1 || rows < 1) return null;
             // union-find over grid cells: merge across a border no ruling covers
@@ -98,6 +100,55 @@ final class PdfLatticeTables {
             }
             return tb.build();
         }
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
+
+    /**
+     * Rows drawn without horizontal lines (only the columns are ruled): grid cells in two or more columns
+     * each holding two or more lines that are each a number can only be several rows. Such a grid row is cut
+     * between the baselines of its number lines, and the cuts act as drawn lines; a wrapped label goes with
+     * the numbers nearest to it.
+     */
+    private static double[] splitUnruledRows(List<Glyph> glyphs, double[] xs, double[] ys, List<Ruling> horizontal) {
+        List<Double> cuts = new ArrayList<>();
+        for (int r = 0; r < ys.length - 1; r++) {
+            List<List<Glyph>> byCol = new ArrayList<>();
+            for (int c = 0; c < xs.length - 1; c++) byCol.add(new ArrayList<>());
+            for (Glyph g : glyphs) {
+                if (g.centerY() < ys[r] || g.centerY() > ys[r + 1]) continue;
+                byCol.get(interval(xs, g.centerX())).add(g);
+            }
+            int multiNumberCells = 0; // two such cells: one could be a long amount wrapped inside its cell
+            List<Double> baselines = new ArrayList<>();
+            double size = 0;
+            for (List<Glyph> cell : byCol) {
+                int numeric = 0;
+                for (List<Glyph> line : PdfReader.lines(cell)) {
+                    if (NUMBER.matcher(PdfReader.lineText(line)).matches()) {
+                        numeric++;
+                        baselines.add(line.get(0).baseline());
+                        size = Math.max(size, line.get(0).height());
+                    }
+                }
+                if (numeric >= 2) multiNumberCells++;
+            }
+            if (multiNumberCells < 2) continue;
+            baselines.sort(Double::compare);
+            List<Double> distinct = new ArrayList<>();
+            for (double b : baselines) if (distinct.isEmpty() || b - distinct.get(distinct.size() - 1) > 0.5 * size) distinct.add(b);
+            for (int i = 0; i + 1 < distinct.size(); i++) {
+                // the cut sits just above the next baseline's glyph tops, i.e. midway between the lines' centres
+                double cut = (distinct.get(i) + distinct.get(i + 1)) / 2 - size / 2;
+                cuts.add(cut);
+                horizontal.add(new Ruling(xs[0], cut, xs[xs.length - 1], cut));
+            }
+        }
+        if (cuts.isEmpty()) return ys;
+        double[] out = java.util.Arrays.copyOf(ys, ys.length + cuts.size());
+        for (int i = 0; i < cuts.size(); i++) out[ys.length + i] = cuts.get(i);
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /** A cell's text: its lines top to bottom, joined without a separator (wrapped and vertical labels). */

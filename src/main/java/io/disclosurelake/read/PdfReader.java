@@ -62,7 +62,12 @@ public final class PdfReader implements FormatReader {
                 }
                 chars += content.glyphs.size();
                 if (chars > limits.maxTextChars()) throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, "PDF text over limit");
-                blocks.addAll(layout(content, pageNo));
+                try {
+                    blocks.addAll(layout(content, pageNo));
+                } catch (RuntimeException e) {
+                    // geometry nobody foresaw: keep the page's text as lines rather than lose the document
+                    for (List<Glyph> line : lines(content.glyphs)) blocks.add(new Grid.Paragraph(lineText(line), pageNo));
+                }
             }
             if (chars < (long) MIN_CHARS_PER_PAGE * pages) {
                 throw new UnreadableDocumentException(QuarantineReason.NO_TEXT_LAYER,

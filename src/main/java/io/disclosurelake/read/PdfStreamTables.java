@@ -233,7 +233,7 @@ final class PdfStreamTables {
                     best = r;
                 }
             }
-            if (best != null && bestDist <= 1.35 * f.size()) {
+            if (best != null && bestDist <= 1.9 * f.size()) {
                 place(best, f, bands);
             } else {
                 // a row of its own (e.g. a label whose values are all blank)

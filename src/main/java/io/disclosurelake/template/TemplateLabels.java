@@ -37,6 +37,10 @@ public final class TemplateLabels {
 
     /** The outcome group whose heading the printed label is (（三）不予公开 …), or null. */
     public static String outcomeGroup(String printed) {
+        String n = LabelNormalizer.normalize(printed);
+        // a group heading set vertically may leave its number alone in a cell: （三）
+        for (TemplateSpec.OutcomeGroup g : TemplateSpec.OUTCOME_GROUPS)
+            if (n.equals(LabelNormalizer.normalize(g.number()))) return g.key();
         String core = LabelNormalizer.core(printed);
         if (core.length() > 8) return null;
         for (Map.Entry<String, List<String>> e : TemplateSpec.OUTCOME_GROUP_KEYWORDS.entrySet())

@@ -51,6 +51,8 @@ public final class TemplateMatcher {
         String group = null;
         String lastGroup = null;
         boolean otherFromHeading = false;
+        /** Label text of rows without numbers since the last row with numbers (labels wrapped over lines). */
+        final List<String> pendingLabel = new ArrayList<>();
         // table 四
         boolean reviewHeaderSeen = false;
 
@@ -153,9 +155,68 @@ public final class TemplateMatcher {
                 applicantCols = applicantColumnsFromHeader();
                 return;
             }
-            if (labels.isEmpty()) return;
+            boolean values = row.cells().stream().anyMatch(c -> !c.continuation() && CellText.isValueLike(c.text()) && !c.isEmpty());
+            // continuation copies of merged labels give group context only; the row's own text is the rest
+            List<GridCell> own = labels.stream().filter(c -> !c.continuation()).toList();
+            if (deferred != null) {
+                if (!values) {
+                    // the tail of a label wrapped below its numbers (PDF: 2.没有现成信 | 息需要另行制作)
+                    updateGroup(labels);
+                    StringBuilder joined = new StringBuilder(deferred.last().text());
+                    for (GridCell c : own) if (deferred.last().col() < 0 || c.col() == deferred.last().col()) joined.append(c.text());
+                    GridCell l = relabel(deferred.last(), joined.toString());
+                    if (names(l)) {
+                        Deferred d = deferred;
+                        deferred = null;
+                        place(d.row(), l);
+                    } else {
+                        deferred = new Deferred(deferred.row(), l);
+                    }
+                    return;
+                }
+                out.warnings.add("table 三: a row of numbers under the label '" + LabelNormalizer.normalize(deferred.last().text())
+                        + "' names no row of the template; ignored");
+                deferred = null;
+            }
+            if (own.isEmpty()) {
+                if (!values || pendingLabel.isEmpty()) { updateGroup(labels); return; } // a row covered by merged cells
+                // numbers on a row of their own under a label wrapped over the rows above (PDF)
+                GridCell first = row.cells().get(0);
+                own = List.of(new GridCell(first.row(), -1, 1, 1, String.join("", pendingLabel), first.page(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, false));
+            }
             updateGroup(labels);
-            GridCell last = labels.get(labels.size() - 1);
+            if (!values) {
+                for (GridCell c : own) if (TemplateLabels.outcomeGroup(c.text()) == null) pendingLabel.add(c.text());
+                while (pendingLabel.size() > 3) pendingLabel.remove(0);
+                return;
+            }
+            GridCell last = own.get(own.size() - 1);
+            if (!names(last) && !pendingLabel.isEmpty()) {
+                // a wrapped label whose numbers sit on a later line: read the lines together
+                GridCell joined = relabel(last, String.join("", pendingLabel) + last.text());
+                if (names(joined)) last = joined;
+            }
+            pendingLabel.clear();
+            place(row, last);
+        }
+
+        /** A row of numbers whose label could not be read yet, waiting for the label's tail on the next line. */
+        private record Deferred(Row row, GridCell last) {}
+        Deferred deferred;
+
+        static GridCell relabel(GridCell c, String text) {
+            return new GridCell(c.row(), c.col(), c.rowSpan(), c.colSpan(), text, c.page(), c.x(), c.y(), c.width(), c.height(), false);
+        }
+
+        boolean names(GridCell label) {
+            return TemplateLabels.topLevelRow(label.text()) != null || TemplateLabels.outcomeGroup(label.text()) != null
+                    || TemplateLabels.groupRow(label.text(), group != null ? group : lastGroup) != null
+                    || (group == null && TemplateLabels.groupRow(label.text(), null) != null);
+        }
+
+        /** Puts a row of numbers under the template row its label names. */
+        void place(Row row, GridCell last) {
             String key = TemplateLabels.topLevelRow(last.text());
             String headingGroup = TemplateLabels.outcomeGroup(last.text());
             if (key != null) {
@@ -174,7 +235,10 @@ public final class TemplateMatcher {
             } else {
                 key = TemplateLabels.groupRow(last.text(), group != null ? group : lastGroup);
                 if (key == null && group == null) key = TemplateLabels.groupRow(last.text(), null);
-                if (key == null) return;
+                if (key == null) {
+                    if (hasValues(row, last)) deferred = new Deferred(row, last);
+                    return;
+                }
                 String g = TemplateSpec.applicationRow(key).group();
                 lastGroup = g;
                 if (g.equals("other") && !key.equals("other.other") && otherFromHeading) {

@@ -64,7 +64,7 @@ class DocxReaderTest {
         String body = p("标题")
                 + "<w:sdt><w:sdtPr/><w:sdtContent>" + p("二、主动公开政府信息情况")
                 + tbl(tr(tc("", "规章"), tc("", "0"))) + "</w:sdtContent></w:sdt>"
-                + tbl(tr(tc("", "外层", nested), tc("", "x")))
+                + tbl(tr(tc("", "外层", nested), tc("", "<w:sdt><w:sdtContent>" + p("x") + "</w:sdtContent></w:sdt>")))
                 + p("结束");
         Grid g = read(docx(body));
         List<Grid.Block> b = g.blocks();

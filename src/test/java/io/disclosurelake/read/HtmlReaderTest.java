@@ -131,4 +131,17 @@ class HtmlReaderTest {
         assertFalse(g.text().contains("版权所有"));
         assertFalse(g.text().contains("var x"));
     }
+
+    @Test
+    void deeplyNestedMarkupIsQuarantinedNotACrash() {
+        String html = "<div>".repeat(50_000) + "x";
+        try {
+            Grid g = read(html, StandardCharsets.UTF_8);
+            assertTrue(g.text().contains("x"));
+        } catch (UnreadableDocumentException e) {
+            assertEquals(io.disclosurelake.model.QuarantineReason.CORRUPT, e.reason());
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
 }

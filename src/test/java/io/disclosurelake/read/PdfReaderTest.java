@@ -351,4 +351,25 @@ class PdfReaderTest {
         assertEquals(List.of("三、本年度办理结果", "（七）总计", "9", "1", "10"), GridDump.rowTexts(t, 4));
         assertTrue(t.rows().get(4).get(0).continuation());
     }
+
+    @Test
+    void columnsRuledButRowsNotAreSplitAtTheNumberLines() throws Exception {
+        PdfFixture f = new PdfFixture().page();
+        double[] xs = {60, 200, 260, 320};
+        double top = 100, head = 124, bottom = 124 + 4 * 18 + 6;
+        for (double y : new double[] {top, head, bottom}) f.line(xs[0], y, xs[3], y);
+        for (double x : xs) f.line(x, top, x, bottom);
+        f.text(xs[0] + 3, top + 16, "项目");
+        f.text(xs[1] + 3, top + 16, "自然人");
+        f.text(xs[2] + 3, top + 16, "总计");
+        String[][] rows = {{"行政许可", "70", "70"}, {"行政处罚", "5", ""}, {"行政强制", "", "3"}, {"其他", "12", "12"}};
+        for (int r = 0; r < rows.length; r++) {
+            double base = head + 16 + r * 18;
+            for (int c = 0; c < 3; c++) if (!rows[r][c].isEmpty()) f.text(xs[c] + 5, base, rows[r][c]);
+        }
+        Grid g = read(f.bytes());
+        Grid.Table t = g.tables().get(0);
+        assertEquals(5, t.rows().size(), GridDump.dump(g));
+        for (int r = 0; r < rows.length; r++) assertEquals(List.of(rows[r]), GridDump.rowTexts(t, r + 1), GridDump.dump(g));
+    }
 }

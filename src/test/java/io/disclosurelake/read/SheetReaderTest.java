@@ -66,4 +66,15 @@ class SheetReaderTest {
         assertEquals("0", SheetReader.number(-0.0));
         assertEquals("1200000", SheetReader.number(1.2e6));
     }
+
+    @Test
+    void damagedOrOversizedWorkbooksAreQuarantined() throws Exception {
+        byte[] xlsx = build(new XSSFWorkbook());
+        UnreadableDocumentException corrupt = assertThrows(UnreadableDocumentException.class,
+                () -> new SheetReader().read(java.util.Arrays.copyOf(xlsx, xlsx.length / 2), ReadLimits.defaults()));
+        assertEquals(io.disclosurelake.model.QuarantineReason.CORRUPT, corrupt.reason());
+        ReadLimits tiny = new ReadLimits(300, 2_000, 20_000_000L, Long.MAX_VALUE);
+        UnreadableDocumentException large = assertThrows(UnreadableDocumentException.class, () -> new SheetReader().read(xlsx, tiny));
+        assertEquals(io.disclosurelake.model.QuarantineReason.TOO_LARGE, large.reason());
+    }
 }

@@ -228,4 +228,24 @@ class TemplateMatcherTest {
         assertNull(m.applications.get("withheld.process_info"));
         assertEquals(24, m.applications.size());
     }
+
+    @Test
+    void labelWrappedOverLinesWithNumbersOnALaterLine() {
+        List<List<GridCell>> t = new ArrayList<>();
+        t.add(List.of(cell(0, 0, "申请人情况"), cell(0, 1, "自然人"), cell(0, 2, "商业企业")));
+        t.add(List.of(cell(1, 0, "（二）部分公开（区分处理")));
+        List<GridCell> values = new ArrayList<>(List.of(cell(2, 0, "的，只计这一情形，不计其")));
+        for (int c = 0; c < 7; c++) values.add(cell(2, 1 + c, String.valueOf(c)));
+        t.add(values);
+        t.add(List.of(cell(3, 0, "他情形）")));
+        t.add(List.of(cell(4, 0, "（三）不予公开")));
+        t.add(List.of(cell(5, 0, "1.属于国家")));
+        List<GridCell> only = new ArrayList<>();
+        for (int c = 0; c < 7; c++) only.add(cell(6, 1 + c, String.valueOf(10 + c)));
+        t.add(only);
+        t.add(List.of(cell(7, 0, "秘密")));
+        MatchedTables m = match(new Grid.Table(t));
+        assertEquals(0, BigDecimal.valueOf(6).compareTo(m.applications.get("partially_disclosed")[6].value()));
+        assertEquals(0, BigDecimal.valueOf(16).compareTo(m.applications.get("withheld.state_secret")[6].value()));
+    }
 }

@@ -1,0 +1,102 @@
+package io.disclosurelake.generate;
+
+import io.disclosurelake.template.TemplateSpec.Version;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The sequential part of generation: which body publishes which year, the figures of every year (chained so
+ * that years agree), which document is bad and which rule each faulted report breaks. Cheap; rendering the
+ * documents is done afterwards in parallel.
+ */
+public final class CorpusPlan {
+    /** One document to produce. For a report, {@code figures} are the numbers it prints. */
+    public record Slot(int index, Body body, int year, Version version, ReportFigures figures, List<String> faults,
+                       BadFile bad, long narrativeSeed, int narrativeYear, boolean lastOfSeries) {}
+
+    public final List<Slot> slots = new ArrayList<>();
+
+    public static CorpusPlan make(GeneratorOptions o) {
+        CorpusPlan plan = new CorpusPlan();
+        SplittableRandom r = new SplittableRandom(o.seed());
+        List<Body> bodies = new ArrayList<>(BodyCatalog.build(o.seed()));
+        // deterministic shuffle
+        for (int i = bodies.size() - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            Body t = bodies.get(i); bodies.set(i, bodies.get(j)); bodies.set(j, t);
+        }
+        int span = o.yearTo() - o.yearFrom() + 1;
+        int badCounter = (int) Math.floorMod(o.seed(), BadFile.values().length);
+        Fault[] faults = Fault.values();
+        int faultCounter = (int) Math.floorMod(o.seed() * 7, faults.length);
+        int bi = 0;
+        while (plan.slots.size() < o.count()) {
+            Body body = bodies.get(bi++ % bodies.size());
+            int k = Math.min(span, 2 + r.nextInt(4));
+            int start = o.yearFrom() + r.nextInt(span - k + 1);
+            ReportFigures prevPrinted = null;
+            boolean prevReadableClean = false;
+            Version prevVersion = null;
+            long prevNarrativeSeed = 0;
+            int prevNarrativeYear = 0;
+            for (int y = start; y < start + k && plan.slots.size() < o.count(); y++) {
+                int index = plan.slots.size();
+                boolean last = y == start + k - 1 || plan.slots.size() == o.count() - 1;
+                Version v = version(y, r);
+                SplittableRandom fr = new SplittableRandom(o.seed() * 1_000_003L + index);
+                ReportFigures fig = FigureModel.next(body, prevPrinted, y, v, fr);
+                long narrativeSeed = fr.nextLong();
+                int narrativeYear = y;
+                BadFile bad = null;
+                List<String> recorded = new ArrayList<>();
+                if (r.nextDouble() < o.badRate()) {
+                    bad = BadFile.values()[badCounter++ % BadFile.values().length];
+                } else if (r.nextDouble() < o.violationRate()) {
+                    FaultInjector.Context ctx = new FaultInjector.Context(body, v, prevReadableClean ? prevPrinted : null, last);
+                    int fillStart = r.nextInt(faults.length - 1);
+                    // the fault whose turn it is waits until a report can carry it; others fill in meanwhile
+                    for (int tries = 0; tries < faults.length; tries++) {
+                        int offset = tries == 0 ? 0 : 1 + (tries - 1 + fillStart) % (faults.length - 1);
+                        Fault f = faults[(faultCounter + offset) % faults.length];
+                        if (f == Fault.DUPLICATE_OF_PREVIOUS_YEAR && prevVersion != v) continue;
+                        if (!FaultInjector.applicable(f, fig, ctx)) continue;
+                        if (tries == 0) faultCounter++;
+                        fig = FaultInjector.inject(f, fig, ctx, fr, recorded);
+                        if (f == Fault.DUPLICATE_OF_PREVIOUS_YEAR) {
+                            narrativeSeed = prevNarrativeSeed;
+                            narrativeYear = prevNarrativeYear;
+                        }
+                        break;
+                    }
+                }
+                fig.syncActive2019();
+                int year = bad == BadFile.LEGACY_REPORT ? 2014 + r.nextInt(5) : y;
+                plan.slots.add(new Slot(index, body, year, v, fig, List.copyOf(recorded), bad, narrativeSeed, narrativeYear, last));
+                prevReadableClean = bad == null && recorded.isEmpty();
+                prevPrinted = fig;
+                prevVersion = v;
+                prevNarrativeSeed = narrativeSeed;
+                prevNarrativeYear = narrativeYear;
+            }
+        }
+        return plan;
+    }
+
+    /** 2019 trial format mostly for 2019–2020, the 2021 format after; some hybrids. */
+    static Version version(int year, SplittableRandom r) {
+        double x = r.nextDouble();
+        if (year <= 2020) return x < 0.85 ? Version.V2019 : x < 0.93 ? Version.V2021 : Version.HYBRID;
+        return x < 0.06 ? Version.V2019 : x < 0.12 ? Version.HYBRID : Version.V2021;
+    }
+
+    /** Bodies by id with their slots in year order (used by tests and the README). */
+    public Map<String, List<Slot>> byBody() {
+        Map<String, List<Slot>> m = new HashMap<>();
+        for (Slot s : slots) m.computeIfAbsent(s.body().id(), k -> new ArrayList<>()).add(s);
+        return m;
+    }
+}
