@@ -83,7 +83,8 @@ public final class InspectCommand implements Callable<Integer> {
 
         sb.append("\n二、主动公开政府信息情况\n");
         for (TemplateSpec.ActiveField f : TemplateSpec.ACTIVE_FIELDS) {
-            String label = f.rowLabel() + " · " + f.columnLabel2021();
+            String column = r.template() == TemplateSpec.Version.V2019 && f.columnLabel2019() != null ? f.columnLabel2019() : f.columnLabel2021();
+            String label = f.rowLabel() + " · " + column;
             sb.append("  ").append(pad(label, 34)).append(show(r.activeCell(f.key()))).append('\n');
         }
         if (!r.active2019().isEmpty()) {

@@ -24,7 +24,8 @@ final class ReportBuilder {
         String text = grid.text();
         Version version = VersionDetector.detect(text);
         MatchedTables tables = new TemplateMatcher().match(grid);
-        String narrative = grid.paragraphText();
+        // narrative counts are checked against the tables; a page laid out in tables has little paragraph text
+        String narrative = grid.paragraphText().length() >= 200 ? grid.paragraphText() : text;
         if (!tables.hasApplications()) {
             GluedTextMatcher.Result glued = new GluedTextMatcher().match(grid.paragraphText(), version);
             if (glued.tables().hasApplications() || glued.tables().hasActive()) {

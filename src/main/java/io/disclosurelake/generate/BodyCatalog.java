@@ -20,8 +20,9 @@ public final class BodyCatalog {
                     pAddr, capital, Body.Size.LARGE, r));
             out.add(body("p" + pi + "-office", p.name() + "人民政府办公厅", Body.Kind.GOVERNMENT_OFFICE, Body.Level.PROVINCE, p, null, null,
                     null, pAddr, capital, Body.Size.MEDIUM, r));
-            for (int k = 0; k < 3; k++) {
-                Gazetteer.Department d = pick(r);
+            List<Gazetteer.Department> pd = shuffled(r);
+            for (int k = 0; k < 8; k++) {
+                Gazetteer.Department d = pd.get(k);
                 out.add(body("p" + pi + "-d" + k, p.name() + d.provinceName(), Body.Kind.DEPARTMENT, Body.Level.PROVINCE, p, null, null,
                         d.shortName(), p.name() + street(r), capital, r.nextBoolean() ? Body.Size.MEDIUM : Body.Size.SMALL, r));
             }
@@ -33,9 +34,9 @@ public final class BodyCatalog {
                         r.nextDouble() < 0.6 ? Body.Size.LARGE : Body.Size.MEDIUM, r));
                 out.add(body(cid + "-office", c.name() + "人民政府办公室", Body.Kind.GOVERNMENT_OFFICE, Body.Level.CITY, p, c, null, null,
                         cAddr, c, Body.Size.SMALL, r));
-                for (int k = 0; k < 4; k++) {
-                    Gazetteer.Department d = pick(r);
-                    if (containsName(out, c.name() + d.cityName())) continue;
+                List<Gazetteer.Department> cd = shuffled(r);
+                for (int k = 0; k < cd.size(); k++) {
+                    Gazetteer.Department d = cd.get(k);
                     out.add(body(cid + "-d" + k, c.name() + d.cityName(), Body.Kind.DEPARTMENT, Body.Level.CITY, p, c, null,
                             d.shortName(), p.name() + c.name() + street(r), c, sizeOf(r, 0.2, 0.5), r));
                 }
@@ -45,9 +46,9 @@ public final class BodyCatalog {
                     String kAddr = p.name() + c.name() + county + street(r);
                     out.add(body(kid + "-gov", county + "人民政府", Body.Kind.GOVERNMENT, Body.Level.COUNTY, p, c, county, null, kAddr, c,
                             r.nextBoolean() ? Body.Size.MEDIUM : Body.Size.SMALL, r));
-                    for (int k = 0; k < 3; k++) {
-                        Gazetteer.Department d = pick(r);
-                        if (containsName(out, county + d.cityName())) continue;
+                    List<Gazetteer.Department> kd = shuffled(r);
+                    for (int k = 0; k < 12; k++) {
+                        Gazetteer.Department d = kd.get(k);
                         out.add(body(kid + "-d" + k, county + d.cityName(), Body.Kind.DEPARTMENT, Body.Level.COUNTY, p, c, county,
                                 d.shortName(), p.name() + c.name() + county + street(r), c, sizeOf(r, 0.45, 0.45), r));
                     }
@@ -57,8 +58,13 @@ public final class BodyCatalog {
         return out;
     }
 
-    private static boolean containsName(List<Body> bodies, String name) {
-        return bodies.stream().anyMatch(b -> b.name().equals(name));
+    private static List<Gazetteer.Department> shuffled(SplittableRandom r) {
+        List<Gazetteer.Department> d = new ArrayList<>(Gazetteer.DEPARTMENTS);
+        for (int i = d.size() - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            Gazetteer.Department t = d.get(i); d.set(i, d.get(j)); d.set(j, t);
+        }
+        return d;
     }
 
     private static Body.Size sizeOf(SplittableRandom r, double tiny, double small) {
@@ -66,9 +72,6 @@ public final class BodyCatalog {
         return x < tiny ? Body.Size.TINY : x < tiny + small ? Body.Size.SMALL : Body.Size.MEDIUM;
     }
 
-    private static Gazetteer.Department pick(SplittableRandom r) {
-        return Gazetteer.DEPARTMENTS.get(r.nextInt(Gazetteer.DEPARTMENTS.size()));
-    }
 
     private static String street(SplittableRandom r) {
         return Gazetteer.STREETS.get(r.nextInt(Gazetteer.STREETS.size())) + (1 + r.nextInt(999)) + "号";

@@ -75,7 +75,15 @@ public final class CorpusGenerator {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
         List<Future<Made>> futures = new ArrayList<>();
         boolean haveSoffice = soffice != null;
-        for (CorpusPlan.Slot s : plan.slots) futures.add(pool.submit(() -> render(s, haveSoffice)));
+        // documents are written as soon as they are made so a 10,000-document run does not hold them all in memory
+        for (CorpusPlan.Slot s : plan.slots) futures.add(pool.submit(() -> {
+            Made m = render(s, haveSoffice);
+            if (m.bytes != null) {
+                writeDocument(docs, m);
+                m.layout = null;
+            }
+            return m;
+        }));
         List<Made> made = new ArrayList<>();
         try {
             for (Future<Made> f : futures) made.add(f.get());
@@ -92,9 +100,7 @@ public final class CorpusGenerator {
         manifest.add("path,body,province,city,county,source_url,first_seen");
         int bad = 0, faulted = 0;
         for (Made m : made) {
-            Path file = docs.resolve(m.relPath);
-            Files.createDirectories(file.getParent());
-            Files.write(file, m.bytes);
+            if (m.bytes != null) writeDocument(docs, m);
             Path truth = truthDir.resolve(m.relPath + ".json");
             Files.createDirectories(truth.getParent());
             Files.writeString(truth, ReportJson.MAPPER.writeValueAsString(truthNode(m)) + "\n", StandardCharsets.UTF_8);
@@ -108,6 +114,13 @@ public final class CorpusGenerator {
         Files.write(o.out().resolve("manifest.csv"), (String.join("\n", manifest) + "\n").getBytes(StandardCharsets.UTF_8));
         double secs = (System.nanoTime() - t0) / 1e9;
         return new Summary(made.size(), bad, faulted, viaSoffice, secs, soffice != null);
+    }
+
+    private static void writeDocument(Path docs, Made m) throws IOException {
+        Path file = docs.resolve(m.relPath);
+        Files.createDirectories(file.getParent());
+        Files.write(file, m.bytes);
+        m.bytes = null;
     }
 
     private static String csv(String s) {

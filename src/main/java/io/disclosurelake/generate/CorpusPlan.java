@@ -33,19 +33,37 @@ public final class CorpusPlan {
         int badCounter = (int) Math.floorMod(o.seed(), BadFile.values().length);
         Fault[] faults = Fault.values();
         int faultCounter = (int) Math.floorMod(o.seed() * 7, faults.length);
-        int bi = 0;
+        // a body visited again continues its chain of years; it never gets two unrelated series
+        Map<String, Object[]> state = new HashMap<>();
+        boolean dense = o.count() > bodies.size() * span / 2;
+        int bi = 0, idle = 0;
         while (plan.slots.size() < o.count()) {
             Body body = bodies.get(bi++ % bodies.size());
-            int k = Math.min(span, 2 + r.nextInt(4));
-            int start = o.yearFrom() + r.nextInt(span - k + 1);
-            ReportFigures prevPrinted = null;
-            boolean prevReadableClean = false;
-            Version prevVersion = null;
-            long prevNarrativeSeed = 0;
-            int prevNarrativeYear = 0;
+            Object[] st = state.get(body.id());
+            int k, start;
+            if (st == null) {
+                k = Math.min(span, 2 + r.nextInt(4));
+                start = dense ? o.yearFrom() : o.yearFrom() + r.nextInt(span - k + 1);
+            } else {
+                start = (int) st[0] + 1;
+                if (start > o.yearTo()) {
+                    if (++idle > bodies.size())
+                        throw new IllegalArgumentException("--count " + o.count() + " exceeds what " + bodies.size()
+                                + " bodies can publish in " + span + " years (" + plan.slots.size() + ")");
+                    continue;
+                }
+                k = Math.min(o.yearTo() - start + 1, 2 + r.nextInt(4));
+            }
+            idle = 0;
+            ReportFigures prevPrinted = st == null ? null : (ReportFigures) st[1];
+            boolean prevReadableClean = st != null && (boolean) st[2];
+            Version prevVersion = st == null ? null : (Version) st[3];
+            long prevNarrativeSeed = st == null ? 0 : (long) st[4];
+            int prevNarrativeYear = st == null ? 0 : (int) st[5];
             for (int y = start; y < start + k && plan.slots.size() < o.count(); y++) {
                 int index = plan.slots.size();
-                boolean last = y == start + k - 1 || plan.slots.size() == o.count() - 1;
+                // only a year nothing follows may carry a non-legislator's 规章 (later years would inherit it)
+                boolean last = y == o.yearTo() || plan.slots.size() == o.count() - 1;
                 Version v = version(y, r);
                 SplittableRandom fr = new SplittableRandom(o.seed() * 1_000_003L + index);
                 ReportFigures fig = FigureModel.next(body, prevPrinted, y, v, fr);
@@ -81,6 +99,7 @@ public final class CorpusPlan {
                 prevVersion = v;
                 prevNarrativeSeed = narrativeSeed;
                 prevNarrativeYear = narrativeYear;
+                state.put(body.id(), new Object[]{y, prevPrinted, prevReadableClean, prevVersion, prevNarrativeSeed, prevNarrativeYear});
             }
         }
         return plan;

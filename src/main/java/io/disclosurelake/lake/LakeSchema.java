@@ -59,10 +59,12 @@ public final class LakeSchema {
                 f("size", DataTypes.LongType, false, "file size in bytes"),
                 f("format", DataTypes.StringType, true, "format told from the bytes: pdf, docx, doc, html, xlsx, xls, txt, unknown"),
                 f("first_seen", DataTypes.TimestampType, false, "when the path was first seen (manifest time if given, else the run's time)"),
-                f("last_seen", DataTypes.TimestampType, false, "start of the last run that saw the path"),
+                f("last_seen", DataTypes.TimestampType, false, "start of the last run that saw a new or changed version of the path (presence in each run is counted in runs)"),
                 f("run_id", DataTypes.StringType, false, "run that last changed this row"),
                 f("status", DataTypes.StringType, true, "parsed, partial or quarantined"),
-                f("report_id", DataTypes.StringType, true, "report the file yielded (null when quarantined)"));
+                f("report_id", DataTypes.StringType, true, "report the file yielded (null when quarantined)"),
+                f("modified_at", DataTypes.TimestampType, true, "modification time of the file when last hashed; with size, lets a run skip unchanged files without reading them"),
+                f("reason", DataTypes.StringType, true, "quarantine reason when status = quarantined"));
 
         table(REPORTS, "One row per report (body × year): identity, region, template and extraction status of its current document.",
                 List.of("report_id"),
@@ -175,7 +177,14 @@ public final class LakeSchema {
                 f("input", DataTypes.StringType, true, "input directory"),
                 f("spark_version", DataTypes.StringType, true, "Spark version"),
                 f("project_version", DataTypes.StringType, true, "disclosure-lake version"),
-                f("status", DataTypes.StringType, true, "running, succeeded or failed"));
+                f("status", DataTypes.StringType, true, "running, succeeded or failed"),
+                f("docs_unchanged", DataTypes.LongType, true, "files skipped because size and modification time match documents"),
+                f("docs_known_content", DataTypes.LongType, true, "files read and hashed whose sha256 was already processed (not extracted again)"),
+                f("reports_written", DataTypes.LongType, true, "reports inserted or replaced"),
+                f("violations_written", DataTypes.LongType, true, "rule_violations rows of the reports touched by the run (incl. cross-year)"),
+                f("lake", DataTypes.StringType, true, "lake directory"),
+                f("master", DataTypes.StringType, true, "Spark master URL"),
+                f("error", DataTypes.StringType, true, "why the run failed, when it did"));
     }
 
     /** Every table in the order a reader meets them. */

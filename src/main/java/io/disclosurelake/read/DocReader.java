@@ -156,15 +156,15 @@ public final class DocReader implements FormatReader {
     /** Removes field codes (keeping field results), cell and row marks and other control characters. */
     static String clean(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        int depth = 0;          // nesting of fields
-        boolean inCode = false; // between field begin (0x13) and separator (0x14)
-        java.util.ArrayDeque<Boolean> stack = new java.util.ArrayDeque<>();
+        // one entry per open field: true while in its code part; text shows only when no open field is in code
+        java.util.ArrayDeque<Boolean> fields = new java.util.ArrayDeque<>();
+        int inCode = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\u0013') { stack.push(inCode); inCode = true; depth++; continue; }
-            if (c == '\u0014') { inCode = false; continue; }
-            if (c == '\u0015') { if (depth > 0) { depth--; inCode = stack.isEmpty() ? false : stack.pop(); } continue; }
-            if (inCode) continue;
+            if (c == '\u0013') { fields.push(true); inCode++; continue; }
+            if (c == '\u0014') { if (!fields.isEmpty() && fields.peek()) { fields.pop(); fields.push(false); inCode--; } continue; }
+            if (c == '\u0015') { if (!fields.isEmpty() && fields.pop()) inCode--; continue; }
+            if (inCode > 0) continue;
             if (c == '\u0007' || c == '\u0001' || c == '\u0008' || c == '\u0002' || c == '\u0005') continue;
             if (c == '\u000B' || c == '\r' || c == '\f') { out.append('\n'); continue; }
             out.append(c);

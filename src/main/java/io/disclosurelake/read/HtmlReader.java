@@ -67,10 +67,12 @@ public final class HtmlReader implements FormatReader {
         if (m.find()) {
             Charset declared = charsetFor(m.group(1));
             if (declared != null) {
-                // A page that declares GBK but is really UTF-8 (a common portal bug) is read as UTF-8.
+                // Portals often declare the wrong charset: GBK declared but really UTF-8, or the reverse.
+                String utf8 = FormatSniffer.strictDecode(bytes, StandardCharsets.UTF_8);
                 if (!declared.equals(StandardCharsets.UTF_8)) {
-                    String utf8 = FormatSniffer.strictDecode(bytes, StandardCharsets.UTF_8);
                     if (utf8 != null && hasNonAscii(bytes)) return utf8;
+                } else if (utf8 == null) {
+                    return new String(bytes, FormatSniffer.GB18030);
                 }
                 return new String(bytes, declared);
             }

@@ -15,9 +15,12 @@ public final class RuleSql {
     private RuleSql() {}
 
     /** SQL for a cell's rule value inside {@code GROUP BY report_id} over cells aliased {@code c}. */
-    static String cellValue(CellRef ref, boolean absentAsZero) {
+    static String cellValue(CellRef ref, boolean absentAsZero) { return cellValue(ref, absentAsZero, ""); }
+
+    /** As above, with an extra condition on the matching row (e.g. the year offset of a cross-year term). */
+    static String cellValue(CellRef ref, boolean absentAsZero, String extraMatch) {
         String match = "c.table_name = '" + ref.table() + "' AND c.row_key = '" + ref.rowKey()
-                + "' AND c.column_key = '" + ref.columnKey() + "'";
+                + "' AND c.column_key = '" + ref.columnKey() + "'" + extraMatch;
         // MAX over the single matching row; NULL when the row is missing or unreadable.
         String zeroStatuses = absentAsZero ? "('blank', 'not_in_template')" : "('blank')";
         return "MAX(CASE WHEN " + match + " THEN CASE WHEN c.status = 'value' THEN c.value"
@@ -70,6 +73,48 @@ public final class RuleSql {
                 + " ELSE CAST(numerator AS DOUBLE) / CAST(denominator AS DOUBLE) END AS value,"
                 + " (denominator IS NULL OR denominator < " + minDenominator + ") AS small_sample"
                 + " FROM (\n" + union + "\n)";
+    }
+
+    /**
+     * One SELECT yielding the cross-year violations ({@link RuleBook#CROSS_YEAR_RULES}) as rows of
+     * (report_id, rule, severity, scope, left_value, right_value, difference), over a table or view of
+     * <em>paired</em> cells: for each report, its own cells with {@code year_offset = 0} and the cells of the
+     * same body's previous-year report with {@code year_offset = -1}, all under the current report's id.
+     * A report without a previous year has no offset −1 cells, so its cross-year rules give no verdict.
+     */
+    public static String crossYearViolations(String pairedCellsTable) {
+        StringJoiner union = new StringJoiner("\nUNION ALL\n");
+        for (SumRule r : RuleBook.CROSS_YEAR_RULES) {
+            String l = pairedExpression(r.left(), r.absentAsZero());
+            String rt = pairedExpression(r.right(), r.absentAsZero());
+            union.add("SELECT report_id, '" + r.id() + "' AS rule, '" + r.severity() + "' AS severity, '"
+                    + r.scope().replace("'", "''") + "' AS scope, " + l + " AS left_value, " + rt + " AS right_value"
+                    + " FROM " + pairedCellsTable + " c GROUP BY report_id");
+        }
+        return "SELECT report_id, rule, severity, scope, left_value, right_value, left_value - right_value AS difference"
+                + " FROM (\n" + union + "\n) WHERE left_value IS NOT NULL AND right_value IS NOT NULL AND left_value <> right_value";
+    }
+
+    /** The (table, row, column) addresses the cross-year rules read, to narrow the cells that need pairing. */
+    public static List<CellRef> crossYearRefs() {
+        java.util.LinkedHashSet<CellRef> refs = new java.util.LinkedHashSet<>();
+        for (SumRule r : RuleBook.CROSS_YEAR_RULES) {
+            for (CellRef c : r.left().refs()) refs.add(new CellRef(c.table(), c.rowKey(), c.columnKey()));
+            for (CellRef c : r.right().refs()) refs.add(new CellRef(c.table(), c.rowKey(), c.columnKey()));
+        }
+        return List.copyOf(refs);
+    }
+
+    /** Like {@link #expression} but each term also selects its year ({@code c.year_offset}). */
+    static String pairedExpression(LinearExpr expr, boolean absentAsZero) {
+        StringJoiner j = new StringJoiner(" ");
+        boolean first = true;
+        for (LinearExpr.Term t : expr.terms()) {
+            String v = cellValue(t.ref(), absentAsZero, " AND c.year_offset = " + t.ref().yearOffset());
+            j.add(first ? (t.sign() < 0 ? "-" + v : v) : (t.sign() < 0 ? "- " + v : "+ " + v));
+            first = false;
+        }
+        return "(" + j + ")";
     }
 
     public static List<String> ruleIds() {

@@ -82,7 +82,6 @@ public final class Gazetteer {
         int namedEnd = -1;
         for (String p : provinces) {
             int i = text.indexOf(p);
-            if (i < 0 && p.endsWith("省")) i = -1;
             if (i >= 0 && i < bestProvince) { bestProvince = i; named = p; namedEnd = i + p.length(); }
         }
         if (named != null && (province == null || (!named.equals(province) && bestProvince < best && !isMunicipality(named)))) {

@@ -294,6 +294,8 @@ public final class GluedTextMatcher {
             String nextNumber = i + 1 < found.size() ? numberDigits(found.get(i + 1).number()) : null;
             String run = valueRun(c, hits.get(i).end(), next, nextNumber);
             if (run.isEmpty()) { out.warnings.add("table 三 row " + r.key() + ": label without numbers"); continue; }
+            if (digitCount(c.s.substring(hits.get(i).end(), next)) > digitCount(run) + (nextNumber == null ? 0 : nextNumber.length()))
+                out.warnings.add("table 三 row " + r.key() + ": more numbers follow its cells (a subtotal row the template lacks?); ignored");
             runs.put(r.key(), run);
             GluedDigits.Cuts cuts = GluedDigits.cut(GluedDigits.chunks(run), 7, null, CUT_LIMIT);
             List<List<Piece>> sols = cuts.truncated() ? List.of() : cuts.solutions();
@@ -316,6 +318,12 @@ public final class GluedTextMatcher {
             }
             out.applications.put(key, cells);
         }
+    }
+
+    private static int digitCount(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) n++;
+        return n;
     }
 
     private static String numberDigits(String number) {

@@ -24,6 +24,9 @@ public final class IdentityExtractor {
     private static final Pattern AGGREGATE = Pattern.compile(
             "涵盖[^。]{0,40}?各(?:部门|单位|乡镇|街道)|全(?:省|市|区|县|州|旗|盟)[^。]{0,20}?政府信息公开工作(?:情况|年度报告)");
 
+    /** How many non-empty lines from the top may hold the titles of a document quoting two reports. */
+    static final int HEAD_LINES = 15;
+
     public Identity extract(List<String> lines) {
         String org = null, title = null;
         Integer year = null;
@@ -37,6 +40,7 @@ public final class IdentityExtractor {
         for (int span = 1; span <= 3 && org == null; span++) {
             for (int i = 0; i + span <= Math.min(normalized.size(), 60) && org == null; i++) {
                 String candidate = String.join("", normalized.subList(i, i + span));
+                if (!candidate.contains("政府信息公开")) continue;
                 Matcher m = TITLE.matcher(candidate);
                 if (!m.find()) continue;
                 if (span > 1 && TITLE.matcher(normalized.get(i)).find()) continue;
@@ -47,8 +51,10 @@ public final class IdentityExtractor {
                 title = m.group().replaceFirst("^标题[:：]", "");
             }
         }
-        // standalone title lines naming other bodies or years (a comparison of two reports)
-        for (String n : normalized) {
+        // standalone title lines at the head naming other bodies or years (a comparison of two reports);
+        // links to other years' reports at the foot of a portal page do not count
+        for (String n : normalized.subList(0, Math.min(normalized.size(), HEAD_LINES))) {
+            if (n.length() > 80 || !n.contains("政府信息公开")) continue; // a title line is short
             Matcher m = TITLE.matcher(n);
             if (m.find() && n.length() <= m.group().length() + 12) {
                 String o = orgOf(m);

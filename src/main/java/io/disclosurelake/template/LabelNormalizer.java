@@ -19,6 +19,13 @@ public final class LabelNormalizer {
             "^(?:[一二三四五六七八九十]{1,3}、|\\([一二三四五六七八九十]{1,3}\\)|\\d{1,2}\\.(?!\\d)|\\d{1,2}、)+");
 
     /** Folds widths, drops whitespace and line breaks, straightens quotes, regularises leading numbering. */
+    private static final java.util.Map<String, String> KEYWORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #normalize} of a template keyword, cached: keywords are few and compared against every cell. */
+    public static String keyword(String k) {
+        return KEYWORDS.computeIfAbsent(k, LabelNormalizer::normalize);
+    }
+
     public static String normalize(String s) {
         if (s == null) return "";
         StringBuilder sb = new StringBuilder(s.length());

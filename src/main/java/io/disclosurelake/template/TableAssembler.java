@@ -87,6 +87,7 @@ public final class TableAssembler {
         return c == null ? label : c;
     }
 
+    /** A column only the 2019 table prints (处理决定数量 is in both and decides nothing). */
     private static boolean is2019Column(String canonical) {
         for (TemplateSpec.Active2019Field f : TemplateSpec.ACTIVE_2019_FIELDS)
             if (canonicalColumn(f.columnLabel()).equals(canonical) && !canonical.equals(canonicalColumn("处理决定数量"))) return true;

@@ -20,7 +20,7 @@ public final class TemplateLabels {
         int bestLen = 0;
         for (TemplateSpec.ActiveRowLabel l : TemplateSpec.ACTIVE_ROW_LABELS)
             for (String k : l.keywords()) {
-                String nk = LabelNormalizer.normalize(k);
+                String nk = LabelNormalizer.keyword(k);
                 if (core.contains(nk) && nk.length() > bestLen) { best = l.label(); bestLen = nk.length(); }
             }
         // a row label is short; a sentence that mentions 行政许可 is not one
@@ -31,7 +31,7 @@ public final class TemplateLabels {
     public static String activeColumn(String printed) {
         String core = LabelNormalizer.core(printed);
         for (TemplateSpec.ActiveColumnLabel l : TemplateSpec.ACTIVE_COLUMN_LABELS)
-            for (String k : l.keywords()) if (core.contains(LabelNormalizer.normalize(k))) return l.label();
+            for (String k : l.keywords()) if (core.contains(LabelNormalizer.keyword(k))) return l.label();
         return null;
     }
 
@@ -40,11 +40,11 @@ public final class TemplateLabels {
         String n = LabelNormalizer.normalize(printed);
         // a group heading set vertically may leave its number alone in a cell: （三）
         for (TemplateSpec.OutcomeGroup g : TemplateSpec.OUTCOME_GROUPS)
-            if (n.equals(LabelNormalizer.normalize(g.number()))) return g.key();
+            if (n.equals(LabelNormalizer.keyword(g.number()))) return g.key();
         String core = LabelNormalizer.core(printed);
         if (core.length() > 8) return null;
         for (Map.Entry<String, List<String>> e : TemplateSpec.OUTCOME_GROUP_KEYWORDS.entrySet())
-            for (String k : e.getValue()) if (core.startsWith(LabelNormalizer.normalize(k))) return e.getKey();
+            for (String k : e.getValue()) if (core.startsWith(LabelNormalizer.keyword(k))) return e.getKey();
         return null;
     }
 
@@ -54,7 +54,7 @@ public final class TemplateLabels {
         for (String key : TOP_LEVEL) {
             ApplicationRow r = TemplateSpec.applicationRow(key);
             for (String k : r.keywords()) {
-                String nk = LabelNormalizer.normalize(k);
+                String nk = LabelNormalizer.keyword(k);
                 boolean hit = key.equals("total") ? core.equals(nk) || (core.startsWith(nk) && core.length() <= 4)
                         : core.contains(nk);
                 if (hit) return key;
@@ -73,7 +73,7 @@ public final class TemplateLabels {
         for (ApplicationRow r : TemplateSpec.APPLICATION_ROWS) {
             if (r.group() == null || (group != null && !group.equals(r.group()))) continue;
             for (String k : r.keywords()) {
-                String nk = LabelNormalizer.normalize(k);
+                String nk = LabelNormalizer.keyword(k);
                 if (nk.equals("其他")) {
                     if (group != null && core.startsWith(nk) && core.length() <= 4) return r.key();
                 } else if (core.contains(nk)) return r.key();
@@ -86,7 +86,7 @@ public final class TemplateLabels {
     public static int applicantColumn(String printed) {
         String core = LabelNormalizer.core(printed);
         for (int i = 0; i < TemplateSpec.APPLICANT_COLUMNS.size(); i++)
-            if (core.equals(LabelNormalizer.normalize(TemplateSpec.APPLICANT_COLUMNS.get(i).label()))) return i;
+            if (core.equals(LabelNormalizer.keyword(TemplateSpec.APPLICANT_COLUMNS.get(i).label()))) return i;
         return -1;
     }
 
@@ -96,7 +96,7 @@ public final class TemplateLabels {
         if (core.length() > 40) return null;
         for (Map.Entry<String, List<String>> e : TemplateSpec.SECTION_HEADINGS.entrySet())
             for (String v : e.getValue()) {
-                String nv = LabelNormalizer.normalize(v);
+                String nv = LabelNormalizer.keyword(v);
                 if (core.startsWith(nv) || (core.contains(nv) && core.length() <= nv.length() + 8)) return e.getKey();
             }
         return null;
@@ -104,7 +104,7 @@ public final class TemplateLabels {
 
     public static boolean containsAny(String printed, List<String> keywords) {
         String n = LabelNormalizer.normalize(printed);
-        for (String k : keywords) if (n.contains(LabelNormalizer.normalize(k))) return true;
+        for (String k : keywords) if (n.contains(LabelNormalizer.keyword(k))) return true;
         return false;
     }
 }

@@ -72,6 +72,13 @@ class ExtractorTest {
     }
 
     @Test
+    void aLinkToLastYearsReportAtTheFootIsStillAReport() {
+        Report r = extract(SEED + "\n相关链接\n2023年南关区民政局政府信息公开工作年度报告\n2022年南关区民政局政府信息公开工作年度报告\n");
+        assertEquals(Report.PARSED, r.status(), r.message());
+        assertEquals(2024, r.year());
+    }
+
+    @Test
     void legacyTemplate() {
         Report r = extract("某某市民政局2012年政府信息公开工作年度报告\n一、概述\n二、主动公开政府信息情况\n三、依申请公开政府信息情况\n"
                 + "同意公开答复数5件，否决公开答复总数1件。\n四、政府信息公开的收费及减免情况\n");

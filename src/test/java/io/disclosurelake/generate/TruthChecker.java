@@ -117,16 +117,22 @@ final class TruthChecker {
                     sum(java.util.Arrays.asList(active(prev, k + "_in_force"), active(cur, k + "_issued"), repealed == null ? null : -repealed)),
                     broken, undecided);
         }
-        boolean same = true;
-        for (String r : APP_ROWS) for (int c = 0; c < 7; c++) same &= eq(app(prev, r, c), app(cur, r, c));
-        for (int i = 0; i < 15; i++) same &= eq(review(prev, i), review(cur, i));
+        // identical tables; an unreadable cell leaves the question open unless a readable one already differs
+        List<Double[]> pairs = new ArrayList<>();
+        for (String r : APP_ROWS) for (int c = 0; c < 7; c++) pairs.add(new Double[]{app(prev, r, c), app(cur, r, c)});
+        for (int i = 0; i < 15; i++) pairs.add(new Double[]{review(prev, i), review(cur, i)});
         for (var it = cur.get("active").fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            same &= eq(active(prev, k), active(cur, k));
+            pairs.add(new Double[]{active(prev, k), active(cur, k)});
         }
-        if (same) broken.add("DUPLICATE_OF_PREVIOUS_YEAR");
+        boolean differs = false, unknown = false;
+        for (Double[] p : pairs) {
+            if (p[0] == null || p[1] == null) unknown = true;
+            else if (!p[0].equals(p[1])) differs = true;
+        }
+        if (!differs && unknown) undecided.add("DUPLICATE_OF_PREVIOUS_YEAR");
+        else if (!differs) broken.add("DUPLICATE_OF_PREVIOUS_YEAR");
         return new Result(broken, undecided);
     }
 
-    private static boolean eq(Double a, Double b) { return a == null ? b == null : a.equals(b); }
 }

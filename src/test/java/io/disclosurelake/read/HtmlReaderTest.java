@@ -95,6 +95,10 @@ class HtmlReaderTest {
                 + "<body><p>行政复议</p></body></html>";
         Grid g = read(html, Charset.forName("GB2312"));
         assertEquals("行政复议", ((Grid.Paragraph) g.blocks().get(0)).text());
+        // declared wrongly either way: the bytes win
+        assertEquals("行政复议", ((Grid.Paragraph) read(html, StandardCharsets.UTF_8).blocks().get(0)).text());
+        String utf8Declared = html.replace("gb2312", "utf-8");
+        assertEquals("行政复议", ((Grid.Paragraph) read(utf8Declared, Charset.forName("GBK")).blocks().get(0)).text());
     }
 
     @Test

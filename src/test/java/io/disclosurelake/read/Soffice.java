@@ -23,13 +23,12 @@ final class Soffice {
 
     private static Path profile;
 
-    /** One LibreOffice profile per test JVM: creating it is most of a conversion's time. */
+    /**
+     * One LibreOffice profile for all test runs, kept in the build folder: creating it is most of a conversion's
+     * time, and a folder under target/ goes with the build instead of being left in /tmp.
+     */
     private static synchronized Path profile() throws Exception {
-        if (profile == null) {
-            profile = Files.createTempDirectory("dl-soffice-profile");
-            Path p = profile;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(p)));
-        }
+        if (profile == null) profile = Files.createDirectories(Path.of("target", "soffice-profile").toAbsolutePath());
         return profile;
     }
 
@@ -43,7 +42,7 @@ final class Soffice {
 
     static synchronized byte[] convert(byte[] input, String fromExt, String toFormat) throws Exception {
         assumeTrue(available(), "soffice is not installed");
-        Path work = Files.createTempDirectory("dl-soffice");
+        Path work = Files.createTempDirectory("readers-soffice-work");
         try {
             Path in = work.resolve("fixture." + fromExt);
             Files.write(in, input);

@@ -1,0 +1,101 @@
+package io.disclosurelake.job;
+
+import io.disclosurelake.extract.ExtractionLimits;
+import io.disclosurelake.model.DocumentInfo;
+import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.model.Report;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.SerializableConfiguration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * The executor side of the job: for each candidate file, read its bytes through the Hadoop FileSystem API,
+ * hash them, skip content already processed, and run the guarded extractor. One row out per file, always.
+ */
+public final class ExtractPartition implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final ExtractorFactory factory;
+    private final JobSettings settings;
+    private transient ExtractionLimits limits;
+    private final Broadcast<SerializableConfiguration> hadoopConf;
+    private final Broadcast<Set<String>> knownSha256;
+
+    /** Takes the settings, not the limits: limits are built on the executor (ExtractionLimits is not serialisable). */
+    public ExtractPartition(ExtractorFactory factory, JobSettings settings,
+                            Broadcast<SerializableConfiguration> hadoopConf, Broadcast<Set<String>> knownSha256) {
+        this.factory = factory;
+        this.settings = settings;
+        this.hadoopConf = hadoopConf;
+        this.knownSha256 = knownSha256;
+    }
+
+    @Override public Iterator<Row> call(Iterator<Row> input) {
+        Set<String> known = knownSha256.value();
+        limits = settings.limits();
+        ExtractionGuard guard = new ExtractionGuard(factory.create(limits), limits);
+        return new Iterator<>() {
+            @Override public boolean hasNext() {
+                boolean more = input.hasNext();
+                if (!more) guard.close();
+                return more;
+            }
+
+            @Override public Row next() { return process(input.next(), known, guard); }
+        };
+    }
+
+    private Row process(Row candidate, Set<String> known, ExtractionGuard guard) {
+        String path = candidate.getString(0);
+        Path file = new Path(java.net.URI.create(candidate.getString(1)));
+        long size = candidate.getLong(2);
+        long started = System.nanoTime();
+        try {
+            FileSystem fs = file.getFileSystem(hadoopConf.value().value());
+            if (size > limits.maxBytes()) {
+                String sha = hashStream(fs, file);
+                if (known.contains(sha)) return ExtractionRows.known(candidate, sha);
+                Report q = Report.quarantined(new DocumentInfo(path, sha, "unknown", null, size), QuarantineReason.TOO_LARGE,
+                        "file of " + size + " bytes is over the limit of " + limits.maxBytes());
+                return ExtractionRows.of(candidate, sha, q, elapsedMs(started));
+            }
+            byte[] bytes = new byte[(int) size];
+            try (FSDataInputStream in = fs.open(file)) {
+                in.readFully(0, bytes);
+            }
+            String sha = ReportIdentity.sha256Hex(bytes);
+            if (known.contains(sha)) return ExtractionRows.known(candidate, sha);
+            Report r = size == 0
+                    ? ExtractionGuard.quarantined(path, sha, bytes, QuarantineReason.EMPTY, "the file is empty")
+                    : guard.extract(path, sha, bytes);
+            return ExtractionRows.of(candidate, sha, r, elapsedMs(started));
+        } catch (IOException | RuntimeException e) {
+            // Unreadable (vanished, permissions, changed size while reading): a quarantine row, never a failed task.
+            Report q = Report.quarantined(new DocumentInfo(path, "", "unknown", null, size), QuarantineReason.CORRUPT,
+                    "cannot read the file: " + e);
+            return ExtractionRows.of(candidate, "", q, elapsedMs(started));
+        }
+    }
+
+    private static String hashStream(FileSystem fs, Path file) throws IOException {
+        MessageDigest md = ReportIdentity.sha256();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = fs.open(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static long elapsedMs(long startedNanos) { return (System.nanoTime() - startedNanos) / 1_000_000; }
+}

@@ -1,0 +1,56 @@
+package io.disclosurelake.job;
+
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Builds the SparkSession of a run. Settings come, weakest first, from conf/spark-defaults.conf (bin launcher
+ * only), whatever spark-submit put in the system properties, then --spark-conf. The master is never
+ * hard-coded: local[*] only when neither spark-submit nor --master gives one; local runs bind to loopback.
+ */
+public final class JobSession {
+    private JobSession() {}
+
+    public static SparkSession create(java.nio.file.Path sparkDefaults, List<String> sparkConf, String master) throws IOException {
+        SparkConf conf = new SparkConf(); // loads spark.* system properties (spark-submit)
+        if (sparkDefaults != null && Files.isRegularFile(sparkDefaults)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(sparkDefaults, StandardCharsets.UTF_8)) { p.load(r); }
+            for (String k : p.stringPropertyNames()) conf.setIfMissing(k, p.getProperty(k).trim());
+        }
+        for (String kv : sparkConf) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--spark-conf expects key=value, got " + kv);
+            conf.set(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        if (master != null) conf.setMaster(master);
+        conf.setIfMissing("spark.master", "local[*]");
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.ui.enabled", "false");
+        }
+        conf.setIfMissing("spark.app.name", "disclosure-lake");
+        conf.setIfMissing("spark.sql.maxPlanStringLength", "100000");
+        conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+        conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        spark.sparkContext().setLogLevel(System.getProperty("disclosurelake.logLevel", "WARN"));
+        return spark;
+    }
+
+    /** A path with no scheme made absolute on the default file system, so executors elsewhere find it. */
+    public static String qualify(SparkSession spark, String path) throws IOException {
+        if (path == null || path.isEmpty()) return path;
+        Path p = new Path(path);
+        return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+    }
+}

@@ -1,0 +1,61 @@
+package io.disclosurelake.job;
+
+import io.disclosurelake.model.Cell;
+import io.disclosurelake.model.Report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+
+/**
+ * Who a report is: the body (normalised org name) and the year. {@code report_id} is stable across
+ * re-publications, so a corrected file replaces the earlier version of the same report.
+ */
+public final class ReportIdentity {
+    private ReportIdentity() {}
+
+    /** The org name folded for comparison: NFKC (full-width → half-width), no whitespace, lower case. */
+    public static String bodyKey(String org) {
+        if (org == null) return null;
+        String s = Normalizer.normalize(org, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "").toLowerCase(java.util.Locale.ROOT);
+        return s.isEmpty() ? null : s;
+    }
+
+    /** First 16 hex chars of SHA-256(body_key | year); from the document's hash when body or year is unknown. */
+    public static String reportId(String bodyKey, Integer year, String documentSha256) {
+        if (bodyKey == null || year == null) return "d" + documentSha256.substring(0, 15);
+        return sha256Hex((bodyKey + "|" + year).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /** Hash of the narrative with whitespace removed, null when there is none (copy detection). */
+    public static String narrativeSha256(Report r) {
+        String n = r.narrative() == null ? "" : Normalizer.normalize(r.narrative(), Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        return n.isEmpty() ? null : sha256Hex(n.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hash of every table cell's address and value, null when the report has no value at all. */
+    public static String tablesSha256(Report r) {
+        StringBuilder sb = new StringBuilder();
+        boolean any = false;
+        for (Cell c : r.allCells()) {
+            sb.append(c.table()).append('/').append(c.rowKey()).append('/').append(c.columnKey()).append('=')
+                    .append(c.hasValue() ? c.value().stripTrailingZeros().toPlainString() : c.status().id()).append('\n');
+            any |= c.hasValue();
+        }
+        return any ? sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8)) : null;
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.disclosurelake.job;
+
+import io.disclosurelake.lake.LakeTables;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.List;
+
+/**
+ * What a {@link PostRunStep} gets: the session, the lake, the run id, the job's settings, the reports written
+ * by this run, and a list it may add summary lines to (printed at the end of {@code run}).
+ */
+public record RunContext(SparkSession spark, LakeTables lake, String runId, JobSettings settings,
+                         List<String> changedReportIds, List<String> summaryLines) {}
