@@ -52,7 +52,15 @@ public final class ExtractPartition implements MapPartitionsFunction<Row, Row> {
                 return more;
             }
 
-            @Override public Row next() { return process(input.next(), known, guard); }
+            private boolean first = true;
+
+            @Override public Row next() {
+                Row row = process(input.next(), known, guard);
+                // one marker per partition, after its first document: a crash here is mid-parse
+                if (first) CrashPoint.reach("extract");
+                first = false;
+                return row;
+            }
         };
     }
 
