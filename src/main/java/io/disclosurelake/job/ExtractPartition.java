@@ -105,5 +105,11 @@ public final class ExtractPartition implements MapPartitionsFunction<Row, Row> {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** Opens a listed file by its URI (stub until fixed: Hadoop's file system, as the job reads it). */
+    public static InputStream open(String uri, org.apache.hadoop.conf.Configuration conf) throws IOException {
+        Path file = new Path(java.net.URI.create(uri));
+        return file.getFileSystem(conf).open(file);
+    }
+
     private static long elapsedMs(long startedNanos) { return (System.nanoTime() - startedNanos) / 1_000_000; }
 }
