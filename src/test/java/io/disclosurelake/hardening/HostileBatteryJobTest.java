@@ -47,7 +47,7 @@ class HostileBatteryJobTest {
         mixedLake = battery.root.resolve("mixed-lake");
         long t0 = System.nanoTime();
         try (JobProcess job = JobProcess.run(battery.input, mixedLake).heap(HEAP).logs(battery.root.resolve("logs")).start()) {
-            exit = job.waitFor(Duration.ofMinutes(8));
+            exit = job.waitFor(OrdinaryNight.RUN_TIMEOUT);
             peakRssMb = job.peakRssMb();
             stderr = job.stderr();
         }
