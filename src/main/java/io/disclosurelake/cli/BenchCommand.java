@@ -34,6 +34,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "generator seed") long seed;
     @Option(names = "--corpus", description = "corpus directory to reuse or create (default target/bench-corpus-DOCS-SEED)") Path corpus;
     @Option(names = "--incremental", description = "also time a rerun on the same input (nothing new to extract)") boolean incremental;
+    @Option(names = "--matrix", description = {"instead: each night in a fresh JVM on a fresh lake with 1 and all cores, peak memory,",
+            "the plain extractor on the same files, and a night with 1% new files; sizes from --sizes"}) boolean matrix;
+    @Option(names = "--sizes", defaultValue = "2000", split = ",", description = "document counts for --matrix, e.g. 2000,10000 (the corpus needs 1% more)") List<Integer> sizes;
+    @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of each job JVM for --matrix") String heap;
 
     @Override public Integer call() throws Exception {
         int n = cores > 0 ? cores : Runtime.getRuntime().availableProcessors();
@@ -43,6 +47,13 @@ public final class BenchCommand implements Callable<Integer> {
             new CorpusGenerator(new GeneratorOptions(dir, docs, seed,
                     new java.util.LinkedHashSet<>(List.of("pdf", "docx", "doc", "html", "xlsx", "txt")), 2019, 2025, 0.1, 0.02, 0.0, n),
                     System.err).run();
+        }
+        if (matrix) {
+            io.disclosurelake.bench.JobBenchmark bench = new io.disclosurelake.bench.JobBenchmark(dir,
+                    Files.createTempDirectory("disclosure-lake-bench-matrix"), heap, System.err);
+            for (int size : sizes) bench.measure(size, n, true);
+            bench.print(System.out, sizes.get(0), n);
+            return 0;
         }
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir.resolve("docs"))) {

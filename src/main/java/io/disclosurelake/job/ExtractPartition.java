@@ -4,7 +4,6 @@ import io.disclosurelake.extract.ExtractionLimits;
 import io.disclosurelake.model.DocumentInfo;
 import io.disclosurelake.model.QuarantineReason;
 import io.disclosurelake.model.Report;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -52,27 +51,33 @@ public final class ExtractPartition implements MapPartitionsFunction<Row, Row> {
                 return more;
             }
 
-            @Override public Row next() { return process(input.next(), known, guard); }
+            private boolean first = true;
+
+            @Override public Row next() {
+                Row row = process(input.next(), known, guard);
+                // one marker per partition, after its first document: a crash here is mid-parse
+                if (first) CrashPoint.reach("extract");
+                first = false;
+                return row;
+            }
         };
     }
 
     private Row process(Row candidate, Set<String> known, ExtractionGuard guard) {
         String path = candidate.getString(0);
-        Path file = new Path(java.net.URI.create(candidate.getString(1)));
         long size = candidate.getLong(2);
         long started = System.nanoTime();
         try {
-            FileSystem fs = file.getFileSystem(hadoopConf.value().value());
             if (size > limits.maxBytes()) {
-                String sha = hashStream(fs, file);
+                String sha = hashStream(candidate.getString(1), hadoopConf.value().value());
                 if (known.contains(sha)) return ExtractionRows.known(candidate, sha);
                 Report q = Report.quarantined(new DocumentInfo(path, sha, "unknown", null, size), QuarantineReason.TOO_LARGE,
                         "file of " + size + " bytes is over the limit of " + limits.maxBytes());
                 return ExtractionRows.of(candidate, sha, q, elapsedMs(started));
             }
             byte[] bytes = new byte[(int) size];
-            try (FSDataInputStream in = fs.open(file)) {
-                in.readFully(0, bytes);
+            try (InputStream in = open(candidate.getString(1), hadoopConf.value().value())) {
+                if (in.readNBytes(bytes, 0, bytes.length) != bytes.length) throw new IOException("file shorter than listed");
             }
             String sha = ReportIdentity.sha256Hex(bytes);
             if (known.contains(sha)) return ExtractionRows.known(candidate, sha);
@@ -88,13 +93,24 @@ public final class ExtractPartition implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    private static String hashStream(FileSystem fs, Path file) throws IOException {
+    private static String hashStream(String uri, org.apache.hadoop.conf.Configuration conf) throws IOException {
         MessageDigest md = ReportIdentity.sha256();
         byte[] buf = new byte[1 << 16];
-        try (InputStream in = fs.open(file)) {
+        try (InputStream in = open(uri, conf)) {
             for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * Opens a listed file by its URI. Local files go through java.nio, whose file: URIs keep a name's raw bytes
+     * (%C4%CF…); Hadoop's local file system decodes them as UTF-8 and cannot open a name that is not.
+     */
+    public static InputStream open(String uri, org.apache.hadoop.conf.Configuration conf) throws IOException {
+        java.net.URI u = java.net.URI.create(uri);
+        if ("file".equals(u.getScheme())) return java.nio.file.Files.newInputStream(java.nio.file.Path.of(u));
+        Path file = new Path(u);
+        return file.getFileSystem(conf).open(file);
     }
 
     private static long elapsedMs(long startedNanos) { return (System.nanoTime() - startedNanos) / 1_000_000; }

@@ -84,6 +84,7 @@ public final class NightlyJob {
         stage("runs_start", () -> { insertRun(runId, started); return null; });
         try {
             RunSummary s = process(runId, started, t0);
+            CrashPoint.reach("finish");
             finishRun(runId, s, "succeeded", null);
             return s;
         } catch (Exception | Error e) {
@@ -100,6 +101,7 @@ public final class NightlyJob {
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
         String input = settings.input();
         InputListing.Result listing = stage("list", () -> InputListing.list(input, hconf));
+        CrashPoint.reach("listed");
         Map<String, Long> manifest = settings.manifest() == null ? Map.of() : InputListing.readManifest(settings.manifest(), hconf);
 
         List<Row> listed = new ArrayList<>();
@@ -221,7 +223,9 @@ public final class NightlyJob {
     }
 
     private Void sync(String table, Dataset<Row> source, String scopeColumn, Dataset<Row> scope) {
+        CrashPoint.reach("commit:" + table);
         LakeTables.SyncResult r = lake.sync(table, source, scopeColumn, scope);
+        CrashPoint.reach("committed:" + table);
         synchronized (actions) {
             actions.put(table, r.action() + (r.action().equals("unchanged") ? "" : "(+" + r.inserted() + "/-" + r.removed() + ")"));
         }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -39,15 +41,62 @@ final class PdfPageContent {
     final List<Ruling> rulings = new ArrayList<>();
     boolean hasImage;
 
+    /** Far more glyphs than any real page holds (a dense page has ~6,000): past it the page is pathological. */
+    static final int MAX_GLYPHS_PER_PAGE = 200_000;
+
+    /**
+     * Thrown from inside PDFBox's operator loop: a page whose content never ends (a form XObject that draws
+     * itself) would otherwise keep the thread busy and fill the heap long after the caller gave up on it.
+     */
+    static final class PageOverBudget extends RuntimeException {
+        final io.disclosurelake.model.QuarantineReason reason;
+
+        PageOverBudget(io.disclosurelake.model.QuarantineReason reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /** Checks the deadline every 256 operators (form XObjects included) and caps the glyphs of the page. */
+    private static final class Budget {
+        private final ReadLimits limits;
+        private final int pageNo;
+        private long operators;
+
+        Budget(ReadLimits limits, int pageNo) {
+            this.limits = limits;
+            this.pageNo = pageNo;
+        }
+
+        void operator() {
+            if ((++operators & 255) == 0 && limits.pastDeadline()) {
+                throw new PageOverBudget(io.disclosurelake.model.QuarantineReason.TIMEOUT,
+                        "PDF page " + pageNo + " still drawing at the deadline after " + operators + " operators");
+            }
+        }
+
+        void glyphs(int count) {
+            if (count > MAX_GLYPHS_PER_PAGE) {
+                throw new PageOverBudget(io.disclosurelake.model.QuarantineReason.TOO_LARGE,
+                        "PDF page " + pageNo + " has over " + MAX_GLYPHS_PER_PAGE + " glyphs");
+            }
+        }
+    }
+
     static PdfPageContent of(PDDocument doc, PDPage page, int pageNo) throws IOException {
+        return of(doc, page, pageNo, ReadLimits.defaults());
+    }
+
+    static PdfPageContent of(PDDocument doc, PDPage page, int pageNo, ReadLimits limits) throws IOException {
         PdfPageContent content = new PdfPageContent();
-        GlyphCollector text = new GlyphCollector(content.glyphs);
+        Budget budget = new Budget(limits, pageNo);
+        GlyphCollector text = new GlyphCollector(content.glyphs, budget);
         text.setStartPage(pageNo);
         text.setEndPage(pageNo);
         text.setSortByPosition(false);
         text.setSuppressDuplicateOverlappingText(false);
         text.writeText(doc, new StringWriter());
-        RulingCollector lines = new RulingCollector(page, content);
+        RulingCollector lines = new RulingCollector(page, content, budget);
         lines.processPage(page);
         return content;
     }
@@ -55,9 +104,17 @@ final class PdfPageContent {
     /** Records every glyph instead of writing text. */
     private static final class GlyphCollector extends PDFTextStripper {
         private final List<Glyph> out;
+        private final Budget budget;
 
-        GlyphCollector(List<Glyph> out) {
+        GlyphCollector(List<Glyph> out, Budget budget) {
             this.out = out;
+            this.budget = budget;
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            budget.operator();
+            super.processOperator(operator, operands);
         }
 
         @Override
@@ -70,6 +127,7 @@ final class PdfPageContent {
             double h = Math.max(t.getHeightDir(), size * 0.7);
             if (h <= 0) h = 8;
             out.add(new Glyph(s, t.getXDirAdj(), t.getYDirAdj(), Math.max(0.1, t.getWidthDirAdj()), h, size > 0 ? size : h));
+            budget.glyphs(out.size());
         }
     }
 
@@ -82,16 +140,24 @@ final class PdfPageContent {
         private final List<double[]> path = new ArrayList<>(); // segments of the current path, device space
         private final List<double[]> rects = new ArrayList<>();
         private double cx, cy, sx, sy;
+        private final Budget budget;
 
-        RulingCollector(PDPage page, PdfPageContent content) {
+        RulingCollector(PDPage page, PdfPageContent content, Budget budget) {
             super(page);
             this.content = content;
+            this.budget = budget;
             PDRectangle crop = page.getCropBox();
             this.left = crop.getLowerLeftX();
             this.bottom = crop.getLowerLeftY();
             this.width = crop.getWidth();
             this.height = crop.getHeight();
             this.rotation = ((page.getRotation() % 360) + 360) % 360;
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            budget.operator();
+            super.processOperator(operator, operands);
         }
 
         @Override public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {

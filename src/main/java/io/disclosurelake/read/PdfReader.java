@@ -54,7 +54,9 @@ public final class PdfReader implements FormatReader {
                 if (limits.pastDeadline()) throw new UnreadableDocumentException(QuarantineReason.TIMEOUT, "PDF read past deadline at page " + pageNo);
                 PdfPageContent content;
                 try {
-                    content = PdfPageContent.of(doc, page, pageNo);
+                    content = PdfPageContent.of(doc, page, pageNo, limits);
+                } catch (PdfPageContent.PageOverBudget e) {
+                    throw new UnreadableDocumentException(e.reason, e.getMessage());
                 } catch (IOException | RuntimeException e) {
                     throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "PDF page " + pageNo + " cannot be read: " + e.getMessage(), e);
                 }
