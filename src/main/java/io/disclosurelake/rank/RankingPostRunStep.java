@@ -3,6 +3,7 @@ package io.disclosurelake.rank;
 import io.disclosurelake.export.RankingExport;
 import io.disclosurelake.job.PostRunStep;
 import io.disclosurelake.job.RunContext;
+import io.disclosurelake.lake.LakeSchema;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,12 @@ public final class RankingPostRunStep implements PostRunStep {
     @Override public void run(RunContext ctx) throws Exception {
         ScoringConfig conf = ScoringConfig.standard().withMinDenominator(ctx.settings().minDenominator());
         String lake = ctx.lake().root();
+        // The gold tables derive from the reports: when this run changed none, they and the exports are already
+        // current, and rewriting them would commit new versions for an unchanged input (reruns commit nothing).
+        if (ctx.changedReportIds().isEmpty() && GoldTables.exists(lake, LakeSchema.RANKINGS)) {
+            ctx.summaryLines().add("rank: no report changed; gold tables and exports are current");
+            return;
+        }
         Path out = conf.exportsDir(lake);
         String manifest = ctx.settings().manifest();
         RankingStep.Outcome o = RankingStep.run(ctx.spark(), lake, List.of(), out,
