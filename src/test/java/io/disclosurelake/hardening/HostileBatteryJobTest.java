@@ -5,6 +5,7 @@ import io.disclosurelake.model.QuarantineReason;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * parses the good reports exactly as it does without the hostile files, never resolves an external entity and
  * never runs out of memory.
  */
+@Tag("job-hardening")
 class HostileBatteryJobTest {
     static SparkSession spark;
     static final String HEAP = "1g";
