@@ -7,7 +7,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * rows and cells or none), every report listed in {@code reports} already has all its rows, and a version read
  * again later (time travel) is exactly what it was.
  */
-@Tag("job-hardening")
 class ConcurrentReaderTest {
     static SparkSession spark;
     static final int PER_BATCH = 8;
