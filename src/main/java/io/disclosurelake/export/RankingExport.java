@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +26,8 @@ import java.util.TreeSet;
 
 /**
  * Exports one year's rankings from the lake as CSV (a national file and one per province), XLSX (a sheet per
- * province) and a self-contained HTML report. Rows are streamed from Spark ({@code toLocalIterator}), one
- * ranking at a time; file names are built from fixed words, the year and {@link ProvinceCodes} only.
+ * province) and a self-contained HTML report. A year's rankings (one row per body) are read once and every
+ * file is written from them; file names are built from fixed words, the year and {@link ProvinceCodes} only.
  */
 public final class RankingExport {
     private RankingExport() {}
@@ -53,19 +52,33 @@ public final class RankingExport {
     public static List<Written> export(SparkSession spark, String lake, int year, String provinceFilter, Path outDir,
                                        Set<Format> formats, ScoringConfig conf) throws IOException {
         Files.createDirectories(outDir);
-        Dataset<Row> all = GoldTables.read(spark, lake, LakeSchema.RANKINGS).where("year = " + year);
-        // The year's distinct province names: a handful, collected to pick the filter and the file names.
-        List<String> names = new ArrayList<>();
-        for (Row r : all.select("province").distinct().collectAsList()) names.add(r.getString(0));
-        names.sort(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        // The year's rankings are read once (one row per body: the gold output, not the corpus) and ordered
+        // here; every file of the year is written from this list instead of a Spark query per file and province.
+        List<Row> yearRows = GoldTables.read(spark, lake, LakeSchema.RANKINGS).where("year = " + year).collectAsList();
+        TreeSet<String> nameSet = new TreeSet<>(java.util.Comparator.nullsLast(RankingExport::compareText));
+        boolean nullProvince = false;
+        for (Row r : yearRows) {
+            String p = r.getAs("province");
+            if (p == null) nullProvince = true; else nameSet.add(p);
+        }
+        List<String> names = new ArrayList<>(nameSet);
+        if (nullProvince) names.add(null);
         List<String> chosen = new ArrayList<>();
         for (String n : names) if (provinceFilter == null || matches(provinceFilter, n)) chosen.add(n);
         if (provinceFilter != null && chosen.isEmpty()) {
             throw new IllegalArgumentException("no ranking for province " + provinceFilter + " in " + year);
         }
         Map<String, String> stems = stems(names);
-        Dataset<Row> rankings = provinceFilter == null ? all : all.where(inList(chosen));
-        rankings.createOrReplaceTempView("export_rankings");
+        Map<String, List<Row>> byProvince = new LinkedHashMap<>();
+        for (String p : chosen) byProvince.put(key(p), new ArrayList<>());
+        List<Row> rankings = new ArrayList<>();
+        for (Row r : yearRows) {
+            List<Row> l = byProvince.get(key(r.getAs("province")));
+            if (l != null) { l.add(r); rankings.add(r); }
+        }
+        for (List<Row> l : byProvince.values()) l.sort(java.util.Comparator.comparing((Row r) -> r.<Integer>getAs("position")));
+        List<Row> national = new ArrayList<>(rankings);
+        national.sort(NATIONAL_ORDER);
 
         String suffix = provinceFilter == null ? "" : chosen.size() == 1 ? "-" + stems.get(key(chosen.get(0))) : "-selected";
         List<Written> out = new ArrayList<>();
@@ -74,14 +87,14 @@ public final class RankingExport {
             if (provinceFilter == null) {
                 out.add(timed(outDir.resolve("rankings-" + year + "-national.csv"), f -> {
                     try (CsvRankingWriter w = new CsvRankingWriter(f)) {
-                        for (Iterator<Row> it = nationalOrder(spark); it.hasNext(); ) w.write(RankingColumns.values(it.next()));
+                        for (Row r : national) w.write(RankingColumns.values(r));
                     }
                 }));
             }
             for (String p : chosen) {
                 out.add(timed(outDir.resolve("rankings-" + year + "-" + stems.get(key(p)) + ".csv"), f -> {
                     try (CsvRankingWriter w = new CsvRankingWriter(f)) {
-                        for (Iterator<Row> it = provinceOrder(spark, p); it.hasNext(); ) w.write(RankingColumns.values(it.next()));
+                        for (Row r : byProvince.get(key(p))) w.write(RankingColumns.values(r));
                     }
                 }));
             }
@@ -91,12 +104,12 @@ public final class RankingExport {
                 try (XlsxRankingWriter w = new XlsxRankingWriter(f)) {
                     if (provinceFilter == null) {
                         w.startSheet("national", "全国");
-                        for (Iterator<Row> it = nationalOrder(spark); it.hasNext(); ) w.write("national", RankingColumns.values(it.next()));
+                        for (Row r : national) w.write("national", RankingColumns.values(r));
                     }
                     for (String p : chosen) {
                         String k = key(p);
                         w.startSheet(k, p == null ? "未知省份" : p);
-                        for (Iterator<Row> it = provinceOrder(spark, p); it.hasNext(); ) w.write(k, RankingColumns.values(it.next()));
+                        for (Row r : byProvince.get(k)) w.write(k, RankingColumns.values(r));
                     }
                     w.writeExplanation(conf);
                 }
@@ -105,9 +118,35 @@ public final class RankingExport {
         if (formats.contains(Format.HTML)) {
             out.add(timed(outDir.resolve("rankings-" + year + suffix + ".html"),
                     f -> HtmlReport.write(f, htmlData(spark, lake, year, provinceFilter == null ? "全国" : String.join("、",
-                            chosen.stream().map(p -> p == null ? "未知省份" : p).toList()), chosen, conf))));
+                            chosen.stream().map(p -> p == null ? "未知省份" : p).toList()), chosen, byProvince, rankings, conf))));
         }
         return out;
+    }
+
+    /**
+     * The national file's order — national rank, then score, fewer errors, name, report and body — with nulls
+     * where Spark's ORDER BY puts them, and text compared by code point (Spark's UTF-8 byte order).
+     */
+    static final java.util.Comparator<Row> NATIONAL_ORDER = java.util.Comparator
+            .comparing((Row r) -> r.<Integer>getAs("national_rank"), java.util.Comparator.nullsFirst(java.util.Comparator.<Integer>naturalOrder()))
+            .thenComparing((Row r) -> r.<Double>getAs("score"), java.util.Comparator.nullsLast(java.util.Comparator.<Double>reverseOrder()))
+            .thenComparing((Row r) -> number(r.getAs("error_violations")), java.util.Comparator.nullsLast(java.util.Comparator.<Long>naturalOrder()))
+            .thenComparing((Row r) -> r.<String>getAs("org"), java.util.Comparator.nullsLast(RankingExport::compareText))
+            .thenComparing((Row r) -> r.<String>getAs("report_id"), java.util.Comparator.nullsLast(RankingExport::compareText))
+            .thenComparing((Row r) -> r.<String>getAs("body_key"), java.util.Comparator.nullsFirst(RankingExport::compareText));
+
+    private static Long number(Object o) { return o == null ? null : ((Number) o).longValue(); }
+
+    /** Code-point order, as Spark orders strings (UTF-8 bytes), unlike String.compareTo (UTF-16 units). */
+    static int compareText(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i), cb = b.codePointAt(j);
+            if (ca != cb) return Integer.compare(ca, cb);
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private interface FileWork { void write(Path f) throws IOException; }
@@ -153,37 +192,28 @@ public final class RankingExport {
         return "(" + String.join(" OR ", parts) + ")";
     }
 
-    private static Iterator<Row> nationalOrder(SparkSession spark) {
-        return spark.sql("SELECT * FROM export_rankings ORDER BY national_rank, score DESC, error_violations ASC NULLS LAST,"
-                + " org ASC NULLS LAST, report_id ASC NULLS LAST, body_key").toLocalIterator();
-    }
-
-    private static Iterator<Row> provinceOrder(SparkSession spark, String province) {
-        String where = province == null ? "province IS NULL" : "province = " + sqlString(province);
-        return spark.sql("SELECT * FROM export_rankings WHERE " + where + " ORDER BY position").toLocalIterator();
-    }
-
     static HtmlReport.Data htmlData(SparkSession spark, String lake, int year, String scope, List<String> provinces,
-                                    ScoringConfig conf) {
+                                    Map<String, List<Row>> byProvince, List<Row> rankings, ScoringConfig conf) {
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (String p : provinces) {
-            String where = p == null ? "province IS NULL" : "province = " + sqlString(p);
-            long total = spark.sql("SELECT COUNT(*) FROM export_rankings WHERE " + where).first().getLong(0);
+            List<Row> all = byProvince.get(key(p));
             List<Object[]> rows = new ArrayList<>();
-            for (Row r : spark.sql("SELECT * FROM export_rankings WHERE " + where + " ORDER BY position LIMIT "
-                    + HTML_ROWS_PER_PROVINCE).collectAsList()) rows.add(RankingColumns.values(r));
-            sections.add(new HtmlReport.Section(p == null ? "未知省份" : p, rows, total));
+            for (Row r : all.subList(0, Math.min(HTML_ROWS_PER_PROVINCE, all.size()))) rows.add(RankingColumns.values(r));
+            sections.add(new HtmlReport.Section(p == null ? "未知省份" : p, rows, all.size()));
         }
         // distribution of the non-disclosure rate over bodies with enough cases, in 5-point bins
         long[] bins = new long[20];
-        for (Row r : spark.sql("SELECT CAST(FLOOR(LEAST(non_disclosure_rate, 0.99999) * 20) AS INT) AS bin, COUNT(*) AS n"
-                + " FROM export_rankings WHERE non_disclosure_rank IS NOT NULL GROUP BY 1").collectAsList()) {
-            bins[Math.max(0, Math.min(19, r.getInt(0)))] = r.getLong(1);
+        for (Row r : rankings) {
+            if (r.getAs("non_disclosure_rank") == null || r.getAs("non_disclosure_rate") == null) continue;
+            double v = Math.min(r.<Double>getAs("non_disclosure_rate"), 0.99999);
+            bins[Math.max(0, Math.min(19, (int) Math.floor(v * 20)))]++;
         }
         Map<String, Long> histogram = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) histogram.put((i * 5) + "–" + (i * 5 + 5) + "%", bins[i]);
 
         GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("export_metrics");
+        GoldTables.read(spark, lake, LakeSchema.RANKINGS).where("year = " + year).where(inList(provinces))
+                .createOrReplaceTempView("export_rankings");
         Map<String, Long> violations = new TreeMap<>();
         for (Row r : spark.sql("SELECT SUBSTRING(m.metric, 12) AS rule, CAST(SUM(m.value) AS BIGINT) AS n FROM export_metrics m"
                 + " JOIN export_rankings r ON m.report_id = r.report_id WHERE m.metric LIKE 'violations.%' GROUP BY 1").collectAsList()) {

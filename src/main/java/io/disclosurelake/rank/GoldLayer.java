@@ -184,8 +184,11 @@ public final class GoldLayer {
         for (String t : VALUE_TABLES) tables.add("'" + t + "'");
         return "SELECT r.year, " + LEVEL + ", r.province, r.city, r.county, r.report_scope, c.table_name, c.row_key, c.column_key,"
                 + " CAST(SUM(CASE WHEN c.status = 'value' THEN c.value END) AS DECIMAL(24,4)) AS value,"
-                + " COUNT(DISTINCT c.report_id) AS reports,"
-                + " COUNT(DISTINCT CASE WHEN c.status = 'value' THEN c.report_id END) AS reports_with_value"
+                // A report has one cell per table, row and column (the extractor's model is keyed so), and
+                // dl_reports one report per body and year: plain counts are the distinct report counts, without
+                // the distinct aggregation that grouping sets would otherwise expand four times.
+                + " COUNT(*) AS reports,"
+                + " COUNT(CASE WHEN c.status = 'value' THEN 1 END) AS reports_with_value"
                 + " FROM dl_cells c JOIN dl_reports r ON c.report_id = r.report_id"
                 + " WHERE c.table_name IN (" + tables + ")"
                 + " GROUP BY r.year, r.report_scope, c.table_name, c.row_key, c.column_key, " + REGION_GROUPING;

@@ -27,7 +27,9 @@ import static org.apache.spark.sql.functions.col;
 final class LakeSnapshot {
     private LakeSnapshot() {}
 
-    static final Set<String> BOOKKEEPING = Set.of("run_id");
+    // days_late counts whole days from the deadline to first_seen, which is the run's clock when no manifest
+    // gives it: two lakes built on either side of a day boundary differ there and nowhere else.
+    static final Set<String> BOOKKEEPING = Set.of("run_id", "days_late");
 
     /** Tables of the lake that the job writes, except {@code runs}, in schema order. */
     static List<String> tables() {

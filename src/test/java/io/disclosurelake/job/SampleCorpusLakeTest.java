@@ -33,25 +33,51 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(SharedSpark.class)
 class SampleCorpusLakeTest {
-    static final Path CORPUS = Path.of("samples/corpus");
+    /** The committed sample; {@code -Dlake.corpus=DIR} runs the same checks on any generated corpus (docs/, truth/). */
+    static final Path CORPUS = Path.of(System.getProperty("lake.corpus", "samples/corpus"));
+    static final int LATE = 10;
 
+    /**
+     * Two nights: the corpus without its last {@value #LATE} files, then with them — only those are extracted
+     * (the second runs row says so) — and a third night on the same input that commits nothing but its runs row.
+     * The lake after the second night is checked against the truth.
+     */
     @Test
     void lakeMatchesTheTruth(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path docs = CORPUS.resolve("docs");
-        JobSettings s = JobSettings.defaults().with("job.input", docs.toAbsolutePath().toString())
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(docs)) { files = walk.filter(Files::isRegularFile).sorted().toList(); }
+        assertTrue(files.size() > LATE, "corpus " + CORPUS + " has " + files.size() + " files");
+        Path in = tmp.resolve("in");
+        for (Path f : files.subList(0, files.size() - LATE)) link(docs, f, in);
+
+        JobSettings s = JobSettings.defaults().with("job.input", in.toAbsolutePath().toString())
                 .with("job.lake", tmp.resolve("lake").toAbsolutePath().toString())
                 .with("job.manifest", CORPUS.resolve("manifest.csv").toAbsolutePath().toString());
+        long t0 = System.nanoTime();
+        RunSummary first = new NightlyJob(spark, s, ExtractorFactory.standard(), List.of()).run();
+        double firstSeconds = (System.nanoTime() - t0) / 1e9;
+        for (Path f : files.subList(files.size() - LATE, files.size())) link(docs, f, in);
+        long t1 = System.nanoTime();
         RunSummary run = new NightlyJob(spark, s, ExtractorFactory.standard(), List.of()).run();
+        double secondSeconds = (System.nanoTime() - t1) / 1e9;
         run.print(System.out);
+        System.out.printf("corpus %s: first night %d files in %.1f s, second night +%d files in %.1f s%n",
+                CORPUS, first.docsSeen(), firstSeconds, LATE, secondSeconds);
+        assertEquals(files.size() - LATE, first.docsNew());
+        assertEquals(LATE, run.docsNew(), "only the new files are read");
+        assertEquals(files.size() - LATE, run.docsUnchanged());
         LakeTables lake = new LakeTables(spark, s.lake());
+        assertEquals(List.of((long) files.size() - LATE, (long) LATE), lake.read("runs").orderBy("started_at")
+                .select("docs_new").as(org.apache.spark.sql.Encoders.LONG()).collectAsList(), "runs: documents new per night");
+        Map<String, Long> versions = new HashMap<>();
+        for (String t : LakeTables.JOB_TABLES) versions.put(t, lake.version(t));
 
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> truth = new HashMap<>();
-        try (Stream<Path> files = Files.walk(docs)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String rel = docs.relativize(f).toString().replace('\\', '/');
-                truth.put(rel, json.readTree(CORPUS.resolve("truth").resolve(rel + ".json").toFile()));
-            }
+        for (Path f : files) {
+            String rel = docs.relativize(f).toString().replace('\\', '/');
+            truth.put(rel, json.readTree(CORPUS.resolve("truth").resolve(rel + ".json").toFile()));
         }
         Map<String, String> reportOf = new HashMap<>();
         Set<String> documents = new TreeSet<>();
@@ -115,9 +141,27 @@ class SampleCorpusLakeTest {
                 }
             }
         }
-        System.out.println("sample corpus: " + compared + " values compared, " + wrong.size() + " wrong");
+        System.out.println("corpus " + CORPUS + ": " + truth.size() + " files, " + compared + " values compared, "
+                + wrong.size() + " wrong");
         assertTrue(compared > 1000, "values compared: " + compared);
         assertEquals(List.of(), wrong);
+
+        // A third night on the same input: nothing read, no table but runs committed.
+        RunSummary again = new NightlyJob(spark, s, ExtractorFactory.standard(), List.of()).run();
+        assertEquals(0, again.docsNew());
+        for (String t : LakeTables.JOB_TABLES) {
+            if (!t.equals("runs")) assertEquals(versions.get(t), lake.version(t), t + " committed on an unchanged input");
+        }
+    }
+
+    private static void link(Path docs, Path f, Path in) throws java.io.IOException {
+        Path target = in.resolve(docs.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        try {
+            Files.createLink(target, f);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            Files.copy(f, target);
+        }
     }
 
     static boolean same(JsonNode want, Object have) {
