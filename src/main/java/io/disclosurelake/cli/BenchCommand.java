@@ -37,6 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--matrix", description = {"instead: each night in a fresh JVM on a fresh lake with 1 and all cores, peak memory,",
             "the plain extractor on the same files, and a night with 1% new files; sizes from --sizes"}) boolean matrix;
     @Option(names = "--sizes", defaultValue = "2000", split = ",", description = "document counts for --matrix, e.g. 2000,10000 (the corpus needs 1% more)") List<Integer> sizes;
+    @Option(names = "--spark-conf", description = "extra Spark setting key=value for the job (repeatable)") List<String> sparkConf = new ArrayList<>();
     @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of each job JVM for --matrix") String heap;
 
     @Override public Integer call() throws Exception {
@@ -64,7 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
         // Warm the extractor's code paths once, so neither side pays the JIT alone.
         plain(files.subList(0, Math.min(50, files.size())), n);
 
-        SparkSession spark = JobSession.create(null, List.of("spark.sql.shuffle.partitions=" + Math.max(2, n)), "local[" + n + "]");
+        List<String> conf = new ArrayList<>(List.of("spark.sql.shuffle.partitions=" + Math.max(2, n)));
+        conf.addAll(sparkConf);
+        SparkSession spark = JobSession.create(null, conf, "local[" + n + "]");
         RunSummary run;
         double jobSeconds;
         try {

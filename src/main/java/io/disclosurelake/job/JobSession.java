@@ -44,6 +44,14 @@ public final class JobSession {
         conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         spark.sparkContext().setLogLevel(System.getProperty("disclosurelake.logLevel", "WARN"));
+        if (System.getProperty("disclosurelake.logLevel") == null) {
+            // Warnings that are expected here and say nothing to the user: long plan strings cut for the log,
+            // locally checkpointed RDDs (the job cuts lineage on purpose), UPDATE without row statistics.
+            for (String logger : List.of("org.apache.spark.sql.catalyst.util", "org.apache.spark.rdd.MapPartitionsRDD",
+                    "org.apache.spark.sql.delta.commands.UpdateCommand")) {
+                org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
+            }
+        }
         return spark;
     }
 

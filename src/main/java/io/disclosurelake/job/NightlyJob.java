@@ -70,7 +70,21 @@ public final class NightlyJob {
         try {
             return body.run();
         } finally {
-            stages.merge(name, (System.nanoTime() - t0) / 1e9, Double::sum);
+            synchronized (stages) {
+                stages.merge(name, (System.nanoTime() - t0) / 1e9, Double::sum);
+            }
+        }
+    }
+
+    /** Table creation and the runs row, started with the run (see {@link #run}). */
+    private java.util.concurrent.CompletableFuture<Void> housekeeping = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /** Waits for {@link #housekeeping}; its failure is the run's. */
+    private void awaitHousekeeping() throws Exception {
+        try {
+            housekeeping.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
         }
     }
 
@@ -80,15 +94,24 @@ public final class NightlyJob {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(startInstant)
                 + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
         Timestamp started = Timestamp.from(startInstant);
-        stage("prepare", () -> { lake.ensureTables(); lake.addMissingColumns(); return null; });
-        stage("runs_start", () -> { insertRun(runId, started); return null; });
+        // Creating missing tables and the run's "running" row are Delta commits the listing and the extraction
+        // do not need: they run beside them and are awaited before the first read of a table other than documents.
+        housekeeping = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                stage("prepare", () -> { lake.ensureTables(); lake.addMissingColumns(); return null; });
+                stage("runs_start", () -> { insertRun(runId, started); return null; });
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
         try {
             RunSummary s = process(runId, started, t0);
             CrashPoint.reach("finish");
-            finishRun(runId, s, "succeeded", null);
+            stage("runs_finish", () -> { finishRun(runId, s, "succeeded", null); return null; });
             return s;
         } catch (Exception | Error e) {
             try {
+                awaitHousekeeping();
                 finishRun(runId, null, "failed", e.toString());
             } catch (Exception suppressed) {
                 e.addSuppressed(suppressed);
@@ -111,7 +134,7 @@ public final class NightlyJob {
                     seen == null ? started : new Timestamp(seen)));
         }
         Dataset<Row> listedDf = spark.createDataFrame(listed, ExtractionRows.CANDIDATE);
-        Dataset<Row> docsOld = lake.read(LakeSchema.DOCUMENTS).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> docsOld = lake.readOrEmpty(LakeSchema.DOCUMENTS).persist(StorageLevel.MEMORY_AND_DISK());
 
         // Pre-filter on the driver's listing: same (path, size, modification time) as in documents → not read.
         Dataset<Row> candidates = stage("prefilter", () -> listedDf.as("l").join(docsOld.as("d"),
@@ -123,18 +146,19 @@ public final class NightlyJob {
         Dataset<Row> problems = spark.createDataFrame(problemRows, new org.apache.spark.sql.types.StructType()
                         .add("path", "string").add("reason", "string").add("message", "string"))
                 .join(docsOld.where("sha256 = ''").select("path", "reason"), scalaSeq("path", "reason"), "left_anti").cache();
-        long nProblems = problems.count();
+        long nProblems = stage("prefilter", problems::count);
 
         long docsSeen = listing.files().size() + listing.problems().size();
         long unchanged = listing.files().size() - nCandidates;
         if (nCandidates == 0 && nProblems == 0) {
+            stage("await_tables", () -> { awaitHousekeeping(); return null; });
             for (String t : LakeTables.JOB_TABLES) if (!t.equals(LakeSchema.RUNS)) actions.put(t, "unchanged");
             return summary(runId, docsSeen, unchanged, 0, 0, 0, 0, 0, 0, 0, List.of(), t0);
         }
 
         // ---------------------------------------------------------------- extraction on the executors
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Set<String> known = new HashSet<>(docsOld.where("sha256 <> ''").select("sha256").distinct().as(Encoders.STRING()).collectAsList());
+        Set<String> known = stage("prefilter", () -> new HashSet<>(docsOld.where("sha256 <> ''").select("sha256").distinct().as(Encoders.STRING()).collectAsList()));
         Broadcast<Set<String>> knownB = jsc.broadcast(known);
         Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(hconf));
         int partitions = settings.partitions() > 0 ? settings.partitions()
@@ -144,12 +168,13 @@ public final class NightlyJob {
                 .mapPartitions(new ExtractPartition(factory, settings, confB, knownB), Encoders.row(ExtractionRows.SCHEMA));
         // Extract once; checkpointing also cuts the lineage, so later plans stay small.
         ex = stage("extract", () -> materialize(ex0));
+        stage("await_tables", () -> { awaitHousekeeping(); return null; });
 
-        Row counts = ex.agg(
+        Row counts = stage("count", () -> ex.agg(
                 sum(when(not(col("extracted")).and(col("sha256").notEqual("")), 1).otherwise(0)),
                 sum(when(col("extracted").and(col("status").equalTo("parsed")), 1).otherwise(0)),
                 sum(when(col("extracted").and(col("status").equalTo("partial")), 1).otherwise(0)),
-                sum(when(col("extracted").and(col("status").equalTo("quarantined")), 1).otherwise(0))).first();
+                sum(when(col("extracted").and(col("status").equalTo("quarantined")), 1).otherwise(0))).first());
         long knownContent = counts.isNullAt(0) ? 0 : counts.getLong(0);
         long parsed = counts.isNullAt(1) ? 0 : counts.getLong(1);
         long partial = counts.isNullAt(2) ? 0 : counts.getLong(2);
@@ -158,7 +183,7 @@ public final class NightlyJob {
         // ---------------------------------------------------------------- which versions become the reports
         final Dataset<Row> exF = ex;
         Dataset<Row> winners = stage("resolve", () -> materialize(resolveWinners(exF)));
-        long nWinners = winners.count();
+        long nWinners = stage("resolve", winners::count);
         Dataset<Row> winnerIds = winners.select("report_id");
         Column run = lit(runId);
 
@@ -168,8 +193,8 @@ public final class NightlyJob {
                 .unionByName(lakeReports.join(winnerIds, scalaSeq("report_id"), "left_anti")
                         .select("report_id", "body_key", "year", "narrative_sha256", "tables_sha256"));
         Dataset<Row> touchedBodies = winners.where("body_key IS NOT NULL").select("body_key").distinct();
-        Dataset<Row> bodyReports = materialize(effReports.join(touchedBodies, scalaSeq("body_key"), "left_semi"));
-        Dataset<Row> scopeIds = materialize(bodyReports.select("report_id").union(winnerIds).distinct());
+        Dataset<Row> bodyReports = stage("cross_year", () -> materialize(effReports.join(touchedBodies, scalaSeq("body_key"), "left_semi")));
+        Dataset<Row> scopeIds = stage("cross_year", () -> materialize(bodyReports.select("report_id").union(winnerIds).distinct()));
         Dataset<Row> keptIds = scopeIds.join(winnerIds, scalaSeq("report_id"), "left_anti");
 
         Dataset<Row> crossYear = stage("cross_year", () -> materialize(crossYearViolations(winners, keptIds, bodyReports)));
@@ -178,8 +203,8 @@ public final class NightlyJob {
                 .unionByName(lake.read(LakeSchema.RULE_VIOLATIONS).join(keptIds, scalaSeq("report_id"), "left_semi")
                         .where(not(col("rule").isin(crossRules.toArray()))))
                 .unionByName(crossYear);
-        final Dataset<Row> violationsF = materialize(violations);
-        long nViolations = violationsF.count();
+        final Dataset<Row> violationsF = stage("cross_year", () -> materialize(violations));
+        long nViolations = stage("cross_year", violationsF::count);
 
         Dataset<Row> countMetrics = scopeIds.join(violationsF, scalaSeq("report_id"), "left")
                 .groupBy("report_id")
@@ -203,7 +228,7 @@ public final class NightlyJob {
                 () -> sync(LakeSchema.REVIEW_LITIGATION, winners.where("review IS NOT NULL").select("report_id", "review.*"), "report_id", winnerIds),
                 () -> sync(LakeSchema.RULE_VIOLATIONS, violationsF, "report_id", scopeIds),
                 () -> sync(LakeSchema.REPORT_METRICS, metrics, "report_id", scopeIds));
-        Dataset<Row> documents = materialize(documentRows(exF, docsOld, problems, started, run));
+        Dataset<Row> documents = stage("write_parents", () -> materialize(documentRows(exF, docsOld, problems, started, run)));
         // Files whose content and path are both known (only touched): documents gets the new mtime, nothing else changes.
         Dataset<Row> touchedOnly = exF.as("e").join(docsOld.as("o"), expr("e.path = o.path AND e.sha256 = o.sha256"), "left_semi").select("path");
         Dataset<Row> changedPaths = documents.select("path").join(touchedOnly, scalaSeq("path"), "left_anti");
@@ -405,15 +430,19 @@ public final class NightlyJob {
         List<String> extra = new ArrayList<>();
         RunContext ctx = new RunContext(spark, lake, runId, settings, changedIds, extra);
         for (PostRunStep step : steps) stage(step.name(), () -> { step.run(ctx); return null; });
+        long tSummary = System.nanoTime();
         List<String> top = lake.read(LakeSchema.RULE_VIOLATIONS).groupBy("rule").count()
                 .orderBy(col("count").desc(), col("rule")).limit(5).collectAsList().stream()
                 .map(r -> r.getString(0) + " " + r.getLong(1)).collect(Collectors.toList());
         List<String> ranking = new ArrayList<>();
         if (DeltaTable.isDeltaTable(spark, lake.path(LakeSchema.RANKINGS))) {
-            for (Row r : lake.read(LakeSchema.RANKINGS).orderBy(col("year").desc(), col("rank")).limit(5).collectAsList()) {
-                ranking.add(r.getAs("year") + " #" + r.getAs("rank") + " " + r.getAs("org") + " " + r.getAs("score"));
+            for (Row r : lake.read(LakeSchema.RANKINGS).orderBy(col("year").desc(), col("national_rank"), col("province"), col("position"))
+                    .limit(5).collectAsList()) {
+                ranking.add(r.getAs("year") + " #" + r.getAs("national_rank") + " " + r.getAs("org") + " (" + r.getAs("province")
+                        + ") score " + r.getAs("score"));
             }
         }
+        stages.merge("summary", (System.nanoTime() - tSummary) / 1e9, Double::sum);
         Map<String, String> tableActions = new LinkedHashMap<>();
         for (String t : LakeTables.JOB_TABLES) tableActions.put(t, actions.getOrDefault(t, t.equals(LakeSchema.RUNS) ? "append" : "unchanged"));
         return new RunSummary(runId, lake.root(), settings.input(), seen, unchanged, fresh, known, parsed, partial, quarantined,

@@ -23,13 +23,15 @@ public record RunSummary(String runId, String lake, String input, long docsSeen,
         tableActions.forEach((t, a) -> { if (!"unchanged".equals(a)) commits.append(' ').append(t).append('=').append(a); });
         out.println("  commits   " + (commits.length() == 0 ? "none (nothing changed)" : commits.toString().trim()));
         out.println("  top violations in the lake  " + (topViolations.isEmpty() ? "none" : String.join(" · ", topViolations)));
-        out.println("  ranking   " + (ranking.isEmpty() ? "not computed yet (rankings come with the rank step)" : ""));
+        out.println("  ranking   " + (ranking.isEmpty() ? "not computed yet (rankings come with the rank step)" : "latest year, national top 5"));
         for (String r : ranking) out.println("    " + r);
         for (String l : extraLines) out.println("  " + l);
         StringBuilder st = new StringBuilder();
         stageSeconds.forEach((k, v) -> st.append(String.format(" %s %.1fs", k, v)));
         out.println("  stages  " + st.toString().trim());
-        out.println("  exports   none yet (the rank step writes them)");
+        if (extraLines.stream().noneMatch(l -> l.contains("export files") || l.contains("exports are current"))) {
+            out.println("  exports   none (this run has no ranking step; `disclosure-lake rank` writes them)");
+        }
         out.println("  query     bin/disclosure-lake sql --lake " + lake + " \"SELECT * FROM reports LIMIT 10\"");
     }
 }

@@ -75,6 +75,12 @@ public final class LakeTables {
 
     public Dataset<Row> read(String table) { return spark.read().format("delta").load(path(table)); }
 
+    /** The table, or no rows of its schema while it does not exist yet (the first night, before its creation). */
+    public Dataset<Row> readOrEmpty(String table) {
+        if (exists(table)) return read(table);
+        return spark.createDataFrame(List.of(), LakeSchema.table(table).schema());
+    }
+
     /** Latest version of a table (number of commits − 1). */
     public long version(String table) {
         return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);

@@ -47,7 +47,11 @@ public final class GoldLayer {
     }
 
     /** Seconds spent per gold table in the last {@link #build}. */
-    public Map<String, Double> seconds() { return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds)); }
+    public Map<String, Double> seconds() {
+        synchronized (seconds) {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
+        }
+    }
 
     /**
      * Builds every gold table. {@code expectedBodies} (nullable): bodies expected to report, e.g. from a
@@ -57,20 +61,40 @@ public final class GoldLayer {
         registerSources(expectedBodies);
         timed(LakeSchema.REPORT_METRICS, this::completeReportMetrics);
         GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics");
-        timed(LakeSchema.REGION_TOTALS, () -> GoldTables.overwrite(spark.sql(regionTotalsSql()), lake, LakeSchema.REGION_TOTALS));
-        timed(LakeSchema.REGION_METRICS, () -> GoldTables.overwrite(spark.sql(regionMetricsSql()), lake, LakeSchema.REGION_METRICS));
-        timed(LakeSchema.COVERAGE, () -> GoldTables.overwrite(spark.sql(coverageSql()), lake, LakeSchema.COVERAGE));
-        GoldTables.read(spark, lake, LakeSchema.COVERAGE).createOrReplaceTempView("dl_coverage");
-        timed(LakeSchema.MISSING_REPORTS, () -> GoldTables.overwrite(spark.sql(
-                "SELECT year, body_key, org, province, city, county, body_kind, known_from, last_year_seen"
-                        + " FROM dl_coverage WHERE NOT present"), lake, LakeSchema.MISSING_REPORTS));
-        timed(LakeSchema.RANKINGS, () -> GoldTables.overwrite(spark.sql(rankingsSql()), lake, LakeSchema.RANKINGS));
+        // The region tables depend on nothing built here after report_metrics: they are written beside the
+        // coverage → missing_reports → rankings chain (each write is mostly driver-side Delta work).
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> side = List.of(
+                    pool.submit(() -> timed(LakeSchema.REGION_TOTALS, () -> GoldTables.overwrite(spark.sql(regionTotalsSql()), lake, LakeSchema.REGION_TOTALS))),
+                    pool.submit(() -> timed(LakeSchema.REGION_METRICS, () -> GoldTables.overwrite(spark.sql(regionMetricsSql()), lake, LakeSchema.REGION_METRICS))));
+            timed(LakeSchema.COVERAGE, () -> GoldTables.overwrite(spark.sql(coverageSql()), lake, LakeSchema.COVERAGE));
+            GoldTables.read(spark, lake, LakeSchema.COVERAGE).createOrReplaceTempView("dl_coverage");
+            timed(LakeSchema.MISSING_REPORTS, () -> GoldTables.overwrite(spark.sql(
+                    "SELECT year, body_key, org, province, city, county, body_kind, known_from, last_year_seen"
+                            + " FROM dl_coverage WHERE NOT present"), lake, LakeSchema.MISSING_REPORTS));
+            timed(LakeSchema.RANKINGS, () -> GoldTables.overwrite(spark.sql(rankingsSql()), lake, LakeSchema.RANKINGS));
+            for (java.util.concurrent.Future<?> f : side) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private void timed(String table, Runnable step) {
         long t0 = System.nanoTime();
         step.run();
-        seconds.put(table, (System.nanoTime() - t0) / 1e9);
+        synchronized (seconds) {
+            seconds.put(table, (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     // ------------------------------------------------------------------ sources

@@ -54,7 +54,7 @@ public final class GoldTables {
         LakeSchema.Table t = LakeSchema.table(table);
         // Delta keeps NOT NULL only from a table's definition (a DataFrame write makes every column nullable):
         // create the table from LakeSchema first, then overwrite its rows; mergeSchema adds columns LakeSchema gained.
-        io.delta.tables.DeltaTable.createIfNotExists(spark).location(tablePath(lake, table))
+        if (!exists(lake, table)) io.delta.tables.DeltaTable.createIfNotExists(spark).location(tablePath(lake, table))
                 .addColumns(t.schema()).comment(t.comment()).execute();
         shape(rows, table).write().format("delta").mode("overwrite").option("mergeSchema", "true")
                 .save(tablePath(lake, table));

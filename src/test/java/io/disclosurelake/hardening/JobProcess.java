@@ -73,6 +73,7 @@ final class JobProcess implements AutoCloseable {
                 cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 cmd.add("-Xmx" + heap);
                 cmd.addAll(jvmOptions());
+                cmd.add("-D" + io.disclosurelake.job.CrashPoint.MARKERS + "=true");
                 props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
                 cmd.add("-cp");
                 cmd.add(System.getProperty("java.class.path"));
