@@ -71,6 +71,17 @@ public final class CorpusGenerator {
         if (soffice == null && (o.sofficeShare() > 0 || o.formats().contains("doc")))
             log.println("generate: soffice not found; PDF/HTML made directly and .doc files are DOCX bytes (LibreOffice missing)");
         CorpusPlan plan = CorpusPlan.make(o);
+        // A report whose next year carries a cross-year fault is never glued text: its unreadable cells would
+        // leave the fault the truth records impossible to see.
+        for (List<CorpusPlan.Slot> series : plan.byBody().values()) {
+            for (CorpusPlan.Slot prev : series) {
+                for (CorpusPlan.Slot next : series) {
+                    if (next.year() == prev.year() + 1 && next.faults().stream().anyMatch(f -> Fault.valueOf(f).crossYear())) {
+                        comparedByNextYear.add(prev.index());
+                    }
+                }
+            }
+        }
 
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
         List<Future<Made>> futures = new ArrayList<>();
@@ -132,6 +143,9 @@ public final class CorpusGenerator {
 
     private static final String[] FORMAT_ORDER = {"pdf", "docx", "html", "doc", "xlsx", "txt"};
     private static final double[] FORMAT_WEIGHT = {0.30, 0.20, 0.20, 0.10, 0.08, 0.12};
+
+    /** Slots whose body's next-year report carries a cross-year fault (see {@link #run}). */
+    private final java.util.Set<Integer> comparedByNextYear = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Made render(CorpusPlan.Slot s, boolean haveSoffice) throws IOException {
         SplittableRandom r = new SplittableRandom(o.seed() * 31 + s.index() * 0x9E3779B97F4A7C15L);
@@ -214,7 +228,8 @@ public final class CorpusGenerator {
                 m.producer = "poi-xlsx";
             }
             case "txt" -> {
-                boolean glue = (b.size() == Body.Size.TINY || b.size() == Body.Size.SMALL) && s.faults().isEmpty() && r.nextDouble() < 0.4;
+                boolean glue = (b.size() == Body.Size.TINY || b.size() == Body.Size.SMALL) && s.faults().isEmpty()
+                        && !comparedByNextYear.contains(s.index()) && r.nextDouble() < 0.4;
                 if (glue) {
                     q.retainAll(EnumSet.of(Quirk.SUBTITLE, Quirk.NUMBERING_NOISE, Quirk.FULLWIDTH_BRACKETS, Quirk.SPACED_ARTICLE));
                     q.add(Quirk.GLUED_DIGITS);

@@ -22,7 +22,9 @@ public final class FaultInjector {
         return switch (f) {
             case APP_ROW_TOTAL -> donorCell(fig) != null;
             case FEE_UNIT -> ctx.version() != Version.V2019;
-            case CARRY_OVER_CONTINUITY, IN_FORCE_CONTINUITY -> ctx.previousReadable() != null;
+            case CARRY_OVER_CONTINUITY -> ctx.previousReadable() != null;
+            // the 2019 template prints no 本年废止件数: the rule cannot be checked on such a report
+            case IN_FORCE_CONTINUITY -> ctx.previousReadable() != null && ctx.version() != Version.V2019;
             case DUPLICATE_OF_PREVIOUS_YEAR -> ctx.previousReadable() != null;
             case REGULATIONS_BY_NON_LEGISLATOR -> !ctx.body().isGovernment() && ctx.lastOfSeries()
                     && ctx.version() != Version.V2019 && fig.active("regulations_in_force") == 0;
@@ -93,7 +95,7 @@ public final class FaultInjector {
             case DUPLICATE_OF_PREVIOUS_YEAR -> {
                 ReportFigures copy = ctx.previousReadable().copy();
                 faults.add(f.name());
-                faults.addAll(continuityBreaks(ctx.previousReadable(), copy));
+                faults.addAll(continuityBreaks(ctx.previousReadable(), copy, ctx.version()));
                 return copy;
             }
         }
@@ -102,13 +104,13 @@ public final class FaultInjector {
     }
 
     /** Continuity rules that {@code cur} breaks against {@code prev} (used for copied reports). */
-    static List<String> continuityBreaks(ReportFigures prev, ReportFigures cur) {
+    static List<String> continuityBreaks(ReportFigures prev, ReportFigures cur, Version version) {
         List<String> out = new ArrayList<>();
         int co = ReportFigures.row("carried_over"), cf = ReportFigures.row("carried_forward");
         for (int c = 0; c < ReportFigures.COLS; c++) {
             if (cur.app[co][c] != prev.app[cf][c]) { out.add(Fault.CARRY_OVER_CONTINUITY.name()); break; }
         }
-        for (String k : new String[]{"regulations", "normative_docs"}) {
+        for (String k : version == Version.V2019 ? new String[0] : new String[]{"regulations", "normative_docs"}) {
             if (cur.active(k + "_in_force") != prev.active(k + "_in_force") + cur.active(k + "_issued") - cur.active(k + "_repealed")) {
                 out.add(Fault.IN_FORCE_CONTINUITY.name());
                 break;

@@ -1,6 +1,7 @@
 package io.disclosurelake.job;
 
 import io.disclosurelake.model.Cell;
+import io.disclosurelake.model.CellStatus;
 import io.disclosurelake.model.Report;
 
 import java.nio.charset.StandardCharsets;
@@ -29,19 +30,33 @@ public final class ReportIdentity {
         return sha256Hex((bodyKey + "|" + year).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
-    /** Hash of the narrative with whitespace removed, null when there is none (copy detection). */
+    /**
+     * Hash of the narrative for copy detection, null when there is none. It starts at section 一 (总体情况): the
+     * title, subtitle and date above it change with every year even in a copied report. Only Chinese
+     * characters and digits count (NFKC first), so punctuation, full-width digits and layout do not.
+     */
     public static String narrativeSha256(Report r) {
-        String n = r.narrative() == null ? "" : Normalizer.normalize(r.narrative(), Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        String n = r.narrative() == null ? "" : Normalizer.normalize(r.narrative(), Normalizer.Form.NFKC);
+        int start = n.indexOf("总体情况");
+        if (start >= 0) n = n.substring(start);
+        n = n.replaceAll("[^\\p{IsHan}0-9]", "");
         return n.isEmpty() ? null : sha256Hex(n.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Hash of every table cell's address and value, null when the report has no value at all. */
+    /**
+     * Hash of every template cell's address and value, null when the report has no value at all. A blank cell
+     * counts as 0 (the sum rules read it so; one year prints 0 where the copy prints nothing or a dash), an
+     * unreadable one by its status (never equal to a number), and cells outside the template are left out: a
+     * copied report stays a copy however its zeros are printed.
+     */
     public static String tablesSha256(Report r) {
         StringBuilder sb = new StringBuilder();
         boolean any = false;
         for (Cell c : r.allCells()) {
-            sb.append(c.table()).append('/').append(c.rowKey()).append('/').append(c.columnKey()).append('=')
-                    .append(c.hasValue() ? c.value().stripTrailingZeros().toPlainString() : c.status().id()).append('\n');
+            if (c.status() == CellStatus.NOT_IN_TEMPLATE) continue;
+            String v = c.hasValue() ? c.value().stripTrailingZeros().toPlainString()
+                    : c.status() == CellStatus.BLANK ? "0" : c.status().id();
+            sb.append(c.table()).append('/').append(c.rowKey()).append('/').append(c.columnKey()).append('=').append(v).append('\n');
             any |= c.hasValue();
         }
         return any ? sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8)) : null;
