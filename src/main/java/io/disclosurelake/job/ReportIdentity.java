@@ -32,14 +32,14 @@ public final class ReportIdentity {
 
     /**
      * Hash of the narrative for copy detection, null when there is none. It starts at section 一 (总体情况): the
-     * title, subtitle and date above it change with every year even in a copied report. Only Chinese
-     * characters and digits count (NFKC first), so punctuation, full-width digits and layout do not.
+     * title, subtitle and date above it change with every year even in a copied report. Only letters (Chinese
+     * characters included) and digits count, after NFKC, so punctuation, full-width digits and layout do not.
      */
     public static String narrativeSha256(Report r) {
         String n = r.narrative() == null ? "" : Normalizer.normalize(r.narrative(), Normalizer.Form.NFKC);
         int start = n.indexOf("总体情况");
         if (start >= 0) n = n.substring(start);
-        n = n.replaceAll("[^\\p{IsHan}0-9]", "");
+        n = n.replaceAll("[^\\p{L}\\p{Nd}]", "");
         return n.isEmpty() ? null : sha256Hex(n.getBytes(StandardCharsets.UTF_8));
     }
 
