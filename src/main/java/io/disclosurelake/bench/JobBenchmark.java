@@ -172,10 +172,14 @@ public final class JobBenchmark {
         for (Row r : rows) if (r.docs() == size && r.cores() == maxCores) key.putIfAbsent(r.what(), r);
         Row full = key.get("job full");
         Row plain = key.get("plain extractor");
+        // each incremental night against the full night of the same size and cores that came just before it
+        Map<Integer, Row> lastFull = new LinkedHashMap<>();
         for (Row r : rows) {
-            if (r.what().startsWith("job incremental") && full != null && r.cores() == maxCores && r.docs() > size - 1) {
-                out.printf(Locale.ROOT, "incremental night: %.1f s vs full %.1f s (%.0f%% of the full run's time)%n",
-                        r.seconds(), full.seconds(), 100 * r.seconds() / full.seconds());
+            if (r.what().equals("job full")) lastFull.put(r.cores(), r);
+            Row before = lastFull.get(r.cores());
+            if (r.what().startsWith("job incremental") && before != null) {
+                out.printf(Locale.ROOT, "incremental night on %d documents: %.1f s vs the full night on %d: %.1f s (%.0f%% of its time)%n",
+                        r.docs(), r.seconds(), before.docs(), before.seconds(), 100 * r.seconds() / before.seconds());
             }
         }
         if (full != null && plain != null) {
