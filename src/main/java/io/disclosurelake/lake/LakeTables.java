@@ -82,16 +82,16 @@ public final class LakeTables {
     }
 
     /** Latest version of a table (number of commits − 1). */
-    public long version(String table) {
-        return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
-    }
+    public long version(String table) { return latestCommit(table).getAs("version"); }
 
-    /** Rows the table's latest commit wrote (Delta's operation metrics; the history is read from the log only). */
+    /** Rows the table's latest commit wrote (Delta's operation metrics). */
     long lastCommitOutputRows(String table) {
-        Row h = DeltaTable.forPath(spark, path(table)).history(1).select("operationMetrics").first();
-        scala.collection.Map<String, String> m = h.getMap(0);
+        scala.collection.Map<String, String> m = latestCommit(table).getAs("operationMetrics");
         return m == null || m.get("numOutputRows").isEmpty() ? -1 : Long.parseLong(m.get("numOutputRows").get());
     }
+
+    /** The latest commit's history row (read from the Delta log, no table scan). */
+    private Row latestCommit(String table) { return DeltaTable.forPath(spark, path(table)).history(1).first(); }
 
     /** What {@link #sync} did to a table. */
     public record SyncResult(String table, long inserted, long removed, String action, double seconds) {}

@@ -102,8 +102,9 @@ public final class GoldLayer {
     private void registerSources(Dataset<Row> expectedBodies) {
         spark.udf().register("body_kind", (UDF1<String, String>) BodyKind::idOf, DataTypes.StringType);
         GoldTables.read(spark, lake, LakeSchema.REPORTS).createOrReplaceTempView("dl_reports_raw");
-        readOrEmpty(LakeSchema.CELLS).createOrReplaceTempView("dl_cells");
-        readOrEmpty(LakeSchema.RULE_VIOLATIONS).createOrReplaceTempView("dl_violations");
+        io.disclosurelake.lake.LakeTables tables = new io.disclosurelake.lake.LakeTables(spark, lake);
+        tables.readOrEmpty(LakeSchema.CELLS).createOrReplaceTempView("dl_cells");
+        tables.readOrEmpty(LakeSchema.RULE_VIOLATIONS).createOrReplaceTempView("dl_violations");
         // One report per body and year (the parsed one first): a body is never counted twice.
         spark.sql("SELECT report_id, body_key, org, province, city, county, year, template, report_scope, first_seen,"
                 + " narrative_sha256, body_kind(org) AS body_kind FROM ("
@@ -123,11 +124,6 @@ public final class GoldLayer {
                     + " CAST(NULL AS STRING) AS province, CAST(NULL AS STRING) AS city, CAST(NULL AS STRING) AS county"
                     + " WHERE FALSE").createOrReplaceTempView("dl_expected");
         }
-    }
-
-    private Dataset<Row> readOrEmpty(String table) {
-        if (GoldTables.exists(lake, table)) return GoldTables.read(spark, lake, table);
-        return spark.createDataFrame(List.of(), LakeSchema.table(table).schema());
     }
 
     // ------------------------------------------------------------------ report_metrics
