@@ -1,8 +1,8 @@
 package io.disclosurelake.cli;
 
 import io.disclosurelake.sql.DataDictionary;
-import io.disclosurelake.sql.LakeViews;
-import io.disclosurelake.sql.SqlErrors;
+import io.disclosurelake.sql.ResidentSqlClient;
+import io.disclosurelake.sql.SqlRequest;
 import io.disclosurelake.sql.SqlShell;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -16,10 +16,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
                 "  disclosure-lake sql --lake lake \"SELECT province, count(*) AS reports FROM reports GROUP BY province\"",
                 "  disclosure-lake sql --lake lake -f my-query.sql --format csv > out.csv",
                 "  disclosure-lake sql --lake lake --list",
+                "  disclosure-lake sql --stop",
                 "  disclosure-lake sql --dictionary > docs/tables.md"})
 public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--lake", paramLabel = "DIR", description = "the lake directory (one sub-directory per Delta table)")
@@ -61,6 +62,19 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--dictionary", description = "print the data dictionary (docs/tables.md) and exit; needs no lake")
     boolean dictionary;
 
+    @Option(names = "--resident", negatable = true, defaultValue = "${sys:disclosurelake.sql.resident:-false}",
+            fallbackValue = "true", description = {"answer from a resident SQL session kept warm in the background, "
+            + "started by the first call (bin/disclosure-lake: on unless DL_SQL_RESIDENT=0); --no-resident answers in "
+            + "this JVM"})
+    boolean resident;
+
+    @Option(names = "--resident-idle", paramLabel = "MINUTES", defaultValue = "30",
+            description = "minutes a resident session stays after its last call (default ${DEFAULT-VALUE})")
+    long residentIdleMinutes;
+
+    @Option(names = "--stop", description = "stop this user's resident SQL sessions and exit")
+    boolean stop;
+
     @Spec CommandSpec spec;
     private PrintWriter out;
     private PrintWriter err;
@@ -73,6 +87,7 @@ public final class SqlCommand implements Callable<Integer> {
             out.flush(); // print() does not flush picocli's writer, and main() exits right after
             return 0;
         }
+        if (stop) return stopResidentSessions();
         if (lake == null) return usage("--lake DIR is required");
         if (!Files.isDirectory(lake)) return usage("no lake at " + lake + " (not a directory)");
         if (file != null && query != null) return usage("give either QUERY or -f FILE.sql, not both");
@@ -86,50 +101,49 @@ public final class SqlCommand implements Callable<Integer> {
         }
         if (sql == null && !list) return usage("give a QUERY or -f FILE.sql (or --list)");
         if (maxRows < 1) return usage("--max-rows must be at least 1");
+        if (residentIdleMinutes < 1) return usage("--resident-idle must be at least 1 minute");
 
+        SqlRequest request = new SqlRequest(lake.toAbsolutePath().toString(), sql, format, maxRows, list, timing);
+        if (resident) {
+            OptionalInt answered = askResidentSession(request);
+            if (answered.isPresent()) return answered.getAsInt();
+        }
         long t0 = System.nanoTime();
         SqlShell.quietLogging(); // before any Spark class is loaded
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SqlShell.localSession("disclosure-lake sql");
-        long t1 = System.nanoTime();
+        if (timing) err.printf(Locale.ROOT, "sql: session %.1f s%n", (System.nanoTime() - t0) / 1e9);
         try {
-            String lakePath = lake.toAbsolutePath().toString();
-            List<String> present = LakeViews.tablesIn(spark, lakePath);
-            if (present.isEmpty()) return usage("no Delta tables under " + lake);
-            LakeViews.Registration reg = list || sql == null ? LakeViews.registerAll(spark, lakePath)
-                    : LakeViews.registerFor(spark, lakePath, sql);
-            long t2 = System.nanoTime();
-            if (list) printList(reg);
-            if (sql == null) return 0;
-            try {
-                new SqlShell(spark, format, maxRows, out).run(sql);
-                if (timing) {
-                    err.printf(Locale.ROOT, "sql: session %.1f s, lake %.1f s (%d tables, %d views), query %.1f s%n",
-                            (t1 - t0) / 1e9, (t2 - t1) / 1e9, reg.tables().size(), reg.views().size(), (System.nanoTime() - t2) / 1e9);
-                }
-                return 0;
-            } catch (Exception e) {
-                if (!SqlErrors.isQueryError(e) && !(e instanceof IllegalArgumentException)) throw e;
-                err.println("sql: " + SqlErrors.oneLine(e));
-                if ("TABLE_OR_VIEW_NOT_FOUND".equals(SqlErrors.condition(e))) {
-                    List<String> names = new ArrayList<>(present);
-                    for (LakeViews.ViewFile v : LakeViews.viewFiles()) names.add(v.name());
-                    err.println("sql: tables and views of this lake: " + String.join(", ", names));
-                }
-                return 2;
-            }
+            return request.execute(spark, out, err);
         } finally {
-            out.flush();
-            err.flush();
             if (ownSession) spark.stop();
         }
     }
 
-    private void printList(LakeViews.Registration reg) {
-        out.println("tables: " + String.join(", ", reg.tables()));
-        out.println("views:  " + String.join(", ", reg.views()));
-        for (Map.Entry<String, String> e : reg.skipped().entrySet()) {
-            out.println("skipped view " + e.getKey() + ": " + e.getValue());
+    /** The answer of the resident session (started if need be), or empty to answer in this JVM. */
+    private OptionalInt askResidentSession(SqlRequest request) {
+        long t0 = System.nanoTime();
+        try {
+            Optional<Path> archive = Optional.ofNullable(System.getProperty("disclosurelake.sql.classArchive")).map(Path::of);
+            OptionalInt code = ResidentSqlClient.forThisJvm(Duration.ofMinutes(residentIdleMinutes), archive).submit(request, out, err);
+            if (timing && code.isPresent()) {
+                err.printf(Locale.ROOT, "sql: answered by the resident session in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            }
+            return code;
+        } catch (IOException e) {
+            err.println("sql: no resident session (" + e.getMessage() + "); answering here");
+            return OptionalInt.empty();
+        }
+    }
+
+    private int stopResidentSessions() {
+        try {
+            int n = ResidentSqlClient.stopAll();
+            out.println(n == 0 ? "sql: no resident session was running" : "sql: stopped " + n + " resident session" + (n == 1 ? "" : "s"));
+            return 0;
+        } catch (IOException e) {
+            err.println("sql: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -105,4 +105,32 @@ class SqlCommandTest {
         Result dict = run("sql", "--dictionary");
         assertEquals(DataDictionary.markdown(), dict.out());
     }
+
+    /**
+     * The real thing: a resident session in its own JVM, started from this one's java, options and class path
+     * by the first --resident call, answering the next one too — exactly as this JVM answers.
+     */
+    @Test void residentSessionInItsOwnJvmAnswersAsThisJvm() throws Exception {
+        ResidentSqlClient session = ResidentSqlClient.forThisJvm(java.time.Duration.ofMinutes(2), java.util.Optional.empty());
+        try {
+            String q = "SELECT org, year, closed FROM report_summary WHERE province = '吉林省' ORDER BY closed DESC";
+            Result here = run("sql", "--lake", lake, q);
+            Result first = run("sql", "--resident", "--lake", lake, q);
+            assertEquals(0, first.code(), first.err());
+            assertEquals(here.out(), first.out());
+            assertTrue(first.err().contains("starting a resident SQL session"), first.err());
+            Result second = run("sql", "--resident", "--lake", lake, "--format", "csv", "SELECT count(*) AS n FROM reports");
+            assertEquals(0, second.code(), second.err());
+            assertEquals("", second.err(), "no new session");
+            assertEquals(run("sql", "--lake", lake, "--format", "csv", "SELECT count(*) AS n FROM reports").out(), second.out());
+            Result wrong = run("sql", "--resident", "--lake", lake, "SELECT * FROM report");
+            assertEquals(2, wrong.code());
+            assertTrue(wrong.err().startsWith("sql: [TABLE_OR_VIEW_NOT_FOUND]"), wrong.err());
+        } finally {
+            assertTrue(session.stop(), "the session was there to stop");
+            for (int i = 0; i < 100 && Files.exists(session.socket()); i++) Thread.sleep(100);
+            Files.deleteIfExists(session.socket().resolveSibling(session.socket().getFileName() + ".lock"));
+            Files.deleteIfExists(session.socket().resolveSibling(session.socket().getFileName().toString().replace(".sock", ".log")));
+        }
+    }
 }
