@@ -68,11 +68,28 @@ public final class ResidentSqlClient {
      */
     public static ResidentSqlClient forThisJvm(Duration idle, Optional<Path> classArchive) throws IOException {
         Path dir = socketDirectory();
-        String key = sha256(System.getProperty("java.class.path") + "\n" + Path.of("").toAbsolutePath()).substring(0, 12);
+        String key = sha256(sessionKey()).substring(0, 12);
         Path socket = dir.resolve("sql-" + key + ".sock");
         Path log = dir.resolve("sql-" + key + ".log");
         if (socket.toString().length() > 100) throw new IOException("socket path too long for a Unix socket: " + socket);
         return new ResidentSqlClient(socket, buildFingerprint(), () -> startJvm(socket, idle, classArchive, log)::isAlive, log);
+    }
+
+    /**
+     * What a session must share with its callers: the class path, the working directory (relative paths in SQL),
+     * the JVM's options (-Xmx, -Dspark.…) and the environment Hadoop and the cloud stores read (credentials, site
+     * files). A caller that differs in any of them gets a session of its own.
+     */
+    static String sessionKey() {
+        StringBuilder k = new StringBuilder(System.getProperty("java.class.path")).append('\n')
+                .append(Path.of("").toAbsolutePath()).append('\n');
+        ClassArchive.javaLikeThisOne().forEach(a -> k.append(a).append('\n'));
+        new java.util.TreeMap<>(System.getenv()).forEach((name, value) -> {
+            if (name.matches("(HADOOP|SPARK|AWS|AZURE|GOOGLE|GCS|S3|KRB5|JAVA_TOOL)_?.*|TZ|LANG|LC_ALL")) {
+                k.append(name).append('=').append(value).append('\n');
+            }
+        });
+        return k.toString();
     }
 
     public Path socket() {
