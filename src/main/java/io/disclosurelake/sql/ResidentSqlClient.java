@@ -188,13 +188,16 @@ public final class ResidentSqlClient {
             request.writeTo(o);
             o.flush();
             DataInputStream in = new DataInputStream(new BufferedInputStream(SqlWire.inputOf(ch), 1 << 16));
+            SqlWire.Utf8Frames outText = new SqlWire.Utf8Frames(), errText = new SqlWire.Utf8Frames();
             while (true) {
                 byte kind = in.readByte();
                 int n = in.readInt();
                 switch (kind) {
                     case SqlWire.OUT, SqlWire.ERR -> {
-                        String text = new String(in.readNBytes(n), StandardCharsets.UTF_8);
-                        (kind == SqlWire.OUT ? out : err).print(text);
+                        byte[] bytes = in.readNBytes(n);
+                        if (bytes.length < n) throw new EOFException();
+                        if (kind == SqlWire.OUT) out.print(outText.decode(bytes));
+                        else err.print(errText.decode(bytes));
                         if (kind == SqlWire.ERR) err.flush();
                     }
                     case SqlWire.EXIT -> {

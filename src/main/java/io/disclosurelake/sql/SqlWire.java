@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -96,5 +100,21 @@ final class SqlWire {
                 while (buf.hasRemaining()) ch.write(buf);
             }
         };
+    }
+
+    /** Text of one kind of frame: a character whose bytes a frame boundary splits is kept until the next frame. */
+    static final class Utf8Frames {
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private byte[] pending = new byte[0];
+
+        String decode(byte[] frame) {
+            ByteBuffer in = ByteBuffer.allocate(pending.length + frame.length).put(pending).put(frame).flip();
+            CharBuffer text = CharBuffer.allocate(in.remaining());
+            decoder.decode(in, text, false);
+            pending = new byte[in.remaining()];
+            in.get(pending);
+            return text.flip().toString();
+        }
     }
 }
