@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,11 +46,10 @@ public final class ClassArchive {
 
     /**
      * Starts, at low priority, a JVM that opens the lake as a sql call would and writes the classes it loaded
-     * when it exits; once it has, moves the archive into place (only if the build on disk is still this one).
-     * Returns when the archive is in place or given up.
+     * when it exits; once it has, moves the archive into place (only if the build on disk is still {@code build},
+     * the one the caller runs).
      */
-    static CompletableFuture<Void> train(Path archive, String lakePath) throws IOException {
-        String build = ResidentSqlClient.buildFingerprint();
+    static Training train(Path archive, String lakePath, String build) throws IOException {
         Path part = archive.resolveSibling(archive.getFileName() + ".part-" + ProcessHandle.current().pid());
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) cmd.addAll(List.of("/usr/bin/nice", "-n", "19"));
@@ -63,7 +63,7 @@ public final class ClassArchive {
         cmd.add(lakePath);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).inheritIO().start();
-        return p.onExit().thenAccept(done -> {
+        return new Training(Optional.of(p), p.onExit().thenAccept(done -> {
             try {
                 if (done.exitValue() == 0 && Files.isRegularFile(part) && ResidentSqlClient.buildFingerprint().equals(build)) {
                     Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -75,7 +75,12 @@ public final class ClassArchive {
             } catch (IOException e) {
                 System.err.println("class archive " + archive + " not written: " + e);
             }
-        });
+        }));
+    }
+
+    /** A training JVM under way: its process, and when its archive is in place (or given up). */
+    record Training(Optional<Process> process, CompletableFuture<Void> written) {
+        static final Training NONE = new Training(Optional.empty(), CompletableFuture.completedFuture(null));
     }
 
     /** {@code ClassArchive LAKE}: run by {@link #train}; its classes are archived when it exits. */

@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -71,7 +75,9 @@ public final class ResidentSqlClient {
         String key = sha256(sessionKey()).substring(0, 12);
         Path socket = dir.resolve("sql-" + key + ".sock");
         Path log = dir.resolve("sql-" + key + ".log");
-        if (socket.toString().length() > 100) throw new IOException("socket path too long for a Unix socket: " + socket);
+        if (socket.toString().getBytes(StandardCharsets.UTF_8).length > 100) {
+            throw new IOException("socket path too long for a Unix socket: " + socket);
+        }
         return new ResidentSqlClient(socket, buildFingerprint(), () -> startJvm(socket, idle, classArchive, log)::isAlive, log);
     }
 
@@ -105,6 +111,7 @@ public final class ResidentSqlClient {
         BooleanSupplier started = null;
         int launches = 0;
         boolean announced = false;
+        boolean unanswered = false;
         while (System.nanoTime() < deadline) {
             SocketChannel ch = connect();
             if (ch != null) {
@@ -114,19 +121,24 @@ public final class ResidentSqlClient {
                         started = null; // the session of another build is leaving; start ours
                         continue;
                     }
+                    case UNANSWERED -> {
+                        // Closed without a word: a session that was just leaving (once), or one that died on this
+                        // query (twice: do not run it a third time).
+                        if (unanswered) return lost(err);
+                        unanswered = true;
+                        started = null;
+                        continue;
+                    }
                     case LOST -> {
-                        err.println("sql: the resident SQL session stopped during the query (its log: " + log + ")");
-                        err.flush();
-                        return OptionalInt.of(1);
+                        return lost(err);
                     }
                     default -> {
                         return OptionalInt.of(a.status());
                     }
                 }
             }
-            if (started == null || !started.getAsBoolean()) {
-                // A start that ended at once found another session starting or leaving: try again a few times.
-                if (launches == 5) break;
+            if ((started == null || !started.getAsBoolean()) && !sessionStarting()) {
+                if (launches == 3) break; // each one failed by itself: its log says why
                 if (!announced) {
                     err.println("sql: starting a resident SQL session in the background (it answers later calls "
                             + "fast and ends after a quiet spell; `sql --stop` ends it now, --no-resident avoids it)");
@@ -141,6 +153,31 @@ public final class ResidentSqlClient {
         err.println("sql: could not start a resident SQL session (its log: " + log + "); answering here");
         err.flush();
         return OptionalInt.empty();
+    }
+
+    private OptionalInt lost(PrintWriter err) {
+        err.println("sql: the resident SQL session stopped during the query (its log: " + log + ")");
+        err.flush();
+        return OptionalInt.of(1);
+    }
+
+    /**
+     * Whether a session holds the socket's lock without listening yet (starting: Spark takes seconds) — then the
+     * call waits for it instead of starting another that would find the lock taken and leave.
+     */
+    private boolean sessionStarting() {
+        Path lock = ResidentSqlSession.lockFor(socket);
+        if (!Files.exists(lock)) return false;
+        try (FileChannel f = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock l = f.tryLock();
+            if (l == null) return true;
+            l.release();
+            return false;
+        } catch (OverlappingFileLockException inThisJvm) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void sleep(long millis) throws IOException {
@@ -177,20 +214,31 @@ public final class ResidentSqlClient {
         return n;
     }
 
-    private enum Kind { DONE, RESTART, LOST }
+    private enum Kind { DONE, RESTART, UNANSWERED, LOST }
 
     private record Answer(Kind kind, int status) {}
 
     private Answer exchange(SocketChannel ch, SqlRequest request, PrintWriter out, PrintWriter err) throws IOException {
         try (ch) {
-            DataOutputStream o = new DataOutputStream(new BufferedOutputStream(SqlWire.outputOf(ch)));
-            header(o, SqlWire.QUERY);
-            request.writeTo(o);
-            o.flush();
+            try {
+                DataOutputStream o = new DataOutputStream(new BufferedOutputStream(SqlWire.outputOf(ch)));
+                header(o, SqlWire.QUERY);
+                request.writeTo(o);
+                o.flush();
+            } catch (IOException closed) {
+                return new Answer(Kind.UNANSWERED, 1); // a session closing as we called
+            }
             DataInputStream in = new DataInputStream(new BufferedInputStream(SqlWire.inputOf(ch), 1 << 16));
             SqlWire.Utf8Frames outText = new SqlWire.Utf8Frames(), errText = new SqlWire.Utf8Frames();
+            int kindRead;
+            try {
+                kindRead = in.read();
+            } catch (IOException reset) {
+                kindRead = -1;
+            }
+            if (kindRead < 0) return new Answer(Kind.UNANSWERED, 1);
+            byte kind = (byte) kindRead;
             while (true) {
-                byte kind = in.readByte();
                 int n = in.readInt();
                 switch (kind) {
                     case SqlWire.OUT, SqlWire.ERR -> {
@@ -210,8 +258,9 @@ public final class ResidentSqlClient {
                     }
                     default -> throw new IOException("unknown frame " + kind);
                 }
+                kind = in.readByte();
             }
-        } catch (EOFException e) {
+        } catch (EOFException | java.net.SocketException e) {
             out.flush();
             return new Answer(Kind.LOST, 1);
         }
@@ -235,6 +284,8 @@ public final class ResidentSqlClient {
     }
 
     private static Process startJvm(Path socket, Duration idle, Optional<Path> classArchive, Path log) throws IOException {
+        // Appended to (a session still finishing writes to it too); started afresh once it grows past 10 MB.
+        if (Files.exists(log) && Files.size(log) > 10 << 20) Files.delete(log);
         List<String> cmd = new ArrayList<>();
         // Its own session: Ctrl-C at the terminal ends the call, not the session serving later calls.
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) cmd.add("/usr/bin/setsid");
@@ -249,7 +300,7 @@ public final class ResidentSqlClient {
         if (!archived) classArchive.ifPresent(a -> cmd.add(a.toString()));
         return new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
     }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,7 +67,7 @@ public final class ResidentSqlSession {
     private final AtomicLong callIds = new AtomicLong();
     private volatile ServerSocketChannel server;
     private volatile Object socketKey;
-    private volatile CompletableFuture<Void> archiveWritten = CompletableFuture.completedFuture(null);
+    private volatile ClassArchive.Training trainer = ClassArchive.Training.NONE;
     /** The class archive to have written once a call is answered (when the session started without one). */
     private final AtomicReference<Path> archiveToWrite = new AtomicReference<>();
 
@@ -90,32 +88,44 @@ public final class ResidentSqlSession {
      * {@code ResidentSqlSession SOCKET IDLE_SECONDS [ARCHIVE]}: started by {@link ResidentSqlClient}, not by people;
      * ARCHIVE is the class archive to have written after the first answer.
      */
-    public static void main(String[] args) throws IOException {
-        Path socket = Path.of(args[0]);
-        Duration idle = Duration.ofSeconds(Long.parseLong(args[1]));
-        ResidentSqlSession session;
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "sql/log4j2-session.properties");
-            org.apache.logging.log4j.core.config.Configurator.reconfigure(); // LOG above started it with the default
+    public static void main(String[] args) {
+        String build = ResidentSqlClient.buildFingerprint(); // first: the classes this JVM loads are these
+        int status = 0;
+        try {
+            Path socket = Path.of(args[0]);
+            Duration idle = Duration.ofSeconds(Long.parseLong(args[1]));
+            if (System.getProperty("log4j2.configurationFile") == null) {
+                System.setProperty("log4j2.configurationFile", "sql/log4j2-session.properties");
+                org.apache.logging.log4j.core.config.Configurator.reconfigure(); // LOG above started it with the default
+            }
+            ResidentSqlSession session;
+            // One session per socket: a second one started at the same moment (two calls at once) leaves at once.
+            try (FileChannel lockFile = FileChannel.open(lockFor(socket), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockFile.tryLock()) {
+                if (lock == null) return;
+                SparkSession spark = SqlShell.localSession("disclosure-lake sql (resident)");
+                session = new ResidentSqlSession(spark, socket, idle, build);
+                if (args.length > 2) session.writeClassArchiveAfterFirstCall(Path.of(args[2]));
+                session.serve();
+            } // socket and lock go here: a new session may start while this one finishes its calls below
+            session.drain();
+            session.awaitClassArchive();
+        } catch (Throwable e) {
+            LOG.error("resident sql session failed", e);
+            status = 1;
+        } finally {
+            System.exit(status); // Spark's non-daemon threads would keep the JVM up
         }
-        // One session per socket: a second one started at the same moment (two calls at once) leaves at once.
-        try (FileChannel lockFile = FileChannel.open(lockFor(socket), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.tryLock()) {
-            if (lock == null) return;
-            SparkSession spark = SqlShell.localSession("disclosure-lake sql (resident)");
-            session = new ResidentSqlSession(spark, socket, idle, ResidentSqlClient.buildFingerprint());
-            if (args.length > 2) session.writeClassArchiveAfterFirstCall(Path.of(args[2]));
-            session.serve();
-        } // the lock goes here: a session of another build may start while this one finishes below
-        session.awaitClassArchive();
-        System.exit(0); // Spark's non-daemon threads would keep the JVM up
     }
 
     static Path lockFor(Path socket) {
         return socket.resolveSibling(socket.getFileName() + ".lock");
     }
 
-    /** Answers calls until idle for the idle period or told to stop; removes its socket file on the way out. */
+    /**
+     * Accepts calls until idle for the idle period or told to stop, then removes its socket file; calls under way
+     * go on ({@link #drain} waits for them).
+     */
     public void serve() throws IOException {
         Files.deleteIfExists(socket); // left by a session that was killed
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -155,21 +165,25 @@ public final class ResidentSqlSession {
         } finally {
             watchdog.shutdownNow();
             calls.shutdown();
-            try {
-                calls.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             removeOwnSocket();
-            LOG.info("resident sql session at {} ended", socket);
+            LOG.info("resident sql session at {} takes no more calls", socket);
         }
+    }
+
+    /** Waits for the calls under way to finish, however long they take (a stop or a rebuild does not cut them). */
+    public void drain() throws InterruptedException {
+        while (!calls.awaitTermination(1, TimeUnit.MINUTES)) {
+            LOG.info("waiting for {} call(s) under way", active.get());
+        }
+        LOG.info("resident sql session at {} ended", socket);
     }
 
     /** Waits for the class archive being written, if any (it is moved into place when its JVM ends). */
     void awaitClassArchive() {
         try {
-            archiveWritten.get(3, TimeUnit.MINUTES);
+            trainer.written().get(3, TimeUnit.MINUTES);
         } catch (Exception e) {
+            trainer.process().ifPresent(Process::destroy);
             LOG.warn("class archive not awaited: {}", e.toString());
         }
     }
@@ -201,18 +215,22 @@ public final class ResidentSqlSession {
         try (ch) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(SqlWire.inputOf(ch)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(SqlWire.outputOf(ch), 1 << 16));
-            if (in.readInt() != SqlWire.MAGIC || in.readInt() != SqlWire.VERSION) return;
-            String callerBuild = in.readUTF();
-            byte command = in.readByte();
+            if (in.readInt() != SqlWire.MAGIC) return; // not one of ours
+            int version = in.readInt();
+            String callerBuild = version == SqlWire.VERSION ? in.readUTF() : "";
+            byte command = version == SqlWire.VERSION ? in.readByte() : SqlWire.QUERY;
             if (command == SqlWire.STOP) {
+                close(); // before the answer: the caller may start a session at once
                 SqlWire.exit(out, SqlWire.EXIT, 0);
-                close();
                 return;
             }
-            if (!callerBuild.equals(build)) {
+            if (version != SqlWire.VERSION || !callerBuild.equals(build)) {
+                // Another build (or wire version) calls: leave, so that it starts a session of its own; the
+                // archive being written for this build would be refused by it.
                 LOG.info("a caller of another build: ending so that it starts a session of its own");
-                SqlWire.exit(out, SqlWire.RESTART, 0);
                 close();
+                trainer.process().ifPresent(Process::destroy);
+                SqlWire.exit(out, SqlWire.RESTART, 0);
                 return;
             }
             if (command != SqlWire.QUERY) return;
@@ -245,7 +263,7 @@ public final class ResidentSqlSession {
         int status;
         try {
             status = request.execute(session, out, err);
-        } catch (UncheckedIOException gone) {
+        } catch (SqlWire.CallerGone gone) {
             return; // the caller closed the connection while we wrote
         } catch (RuntimeException | Error e) {
             if (callerGone.get()) return; // its jobs were cancelled: no one to tell
@@ -255,13 +273,16 @@ public final class ResidentSqlSession {
         } finally {
             done.set(true);
             spark.sparkContext().clearJobGroup();
+            // CACHE TABLE lands in the context's cache, shared by every call and kept for the session's life (its
+            // memory, and possibly rows older than the next commit): a call leaves nothing cached, as in its own JVM.
+            session.catalog().clearCache();
         }
         out.flush();
         err.flush();
         SqlWire.exit(conn, SqlWire.EXIT, status);
         Path archive = status == 0 ? archiveToWrite.getAndSet(null) : null;
         if (archive != null && !Files.exists(archive)) {
-            archiveWritten = ClassArchive.train(archive, request.lakePath());
+            trainer = ClassArchive.train(archive, request.lakePath(), build);
             LOG.info("writing the class archive {} in a low-priority JVM", archive);
         }
     }

@@ -32,6 +32,13 @@ final class SqlWire {
     static final byte EXIT = 3;
     static final byte RESTART = 4;
 
+    /** The caller closed the connection (Ctrl-C) while its answer was written: no one left to tell. */
+    static final class CallerGone extends UncheckedIOException {
+        CallerGone(IOException cause) {
+            super("the sql caller closed the connection", cause);
+        }
+    }
+
     /** A stream whose writes become frames of one kind on a connection shared with other kinds. */
     static OutputStream frames(DataOutputStream conn, byte kind) {
         return new OutputStream() {
@@ -48,7 +55,7 @@ final class SqlWire {
                         conn.write(b, off, len);
                     } catch (IOException e) {
                         // The caller went away (Ctrl-C): stop the query rather than compute for no one.
-                        throw new UncheckedIOException("the sql caller closed the connection", e);
+                        throw new CallerGone(e);
                     }
                 }
             }
@@ -58,7 +65,7 @@ final class SqlWire {
                     try {
                         conn.flush();
                     } catch (IOException e) {
-                        throw new UncheckedIOException("the sql caller closed the connection", e);
+                        throw new CallerGone(e);
                     }
                 }
             }

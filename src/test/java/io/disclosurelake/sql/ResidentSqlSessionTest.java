@@ -46,6 +46,7 @@ class ResidentSqlSessionTest {
     @AfterEach void stopSessions() throws Exception {
         for (ResidentSqlSession s : List.copyOf(sessions)) s.close();
         for (CompletableFuture<Void> f : List.copyOf(serving)) f.get(1, TimeUnit.MINUTES);
+        for (ResidentSqlSession s : List.copyOf(sessions)) s.drain();
     }
 
     private Path socket() {
@@ -179,6 +180,9 @@ class ResidentSqlSessionTest {
             assertTrue(alone.out().startsWith("y,n\r\n" + year + ","), alone.out());
             assertEquals(alone.out(), a.out());
         }
+        Answer later = ask(client("b1"), query(lake, "SELECT * FROM mine", SqlShell.Format.CSV));
+        assertEquals(2, later.code(), "a call's views end with it");
+        assertTrue(later.err().contains("TABLE_OR_VIEW_NOT_FOUND"), later.err());
     }
 
     @Test void aTableWrittenAnewAtTheSamePathIsReadAfresh() throws Exception {
@@ -197,6 +201,9 @@ class ResidentSqlSessionTest {
         deleteTree(small.resolve("reports"));
         Files.move(elsewhere, small.resolve("reports"));
         assertEquals("n,top\r\n2,101\r\n", ask(client("b1"), count).out(), "the table written anew, not the old state");
+        // A call that caches the table does not make the next one read old rows.
+        assertEquals(0, ask(client("b1"), query(small.toString(), "CACHE TABLE reports; SELECT count(*) AS n FROM reports",
+                SqlShell.Format.CSV)).code());
         spark.range(0, 3).toDF("id").write().format("delta").mode("append").save(table);
         assertEquals("n,top\r\n5,101\r\n", ask(client("b1"), count).out(), "a new commit is seen");
     }
@@ -220,6 +227,65 @@ class ResidentSqlSessionTest {
         }
         for (int i = 0; i < 400 && spark.sparkContext().statusTracker().getActiveJobIds().length > 0; i++) Thread.sleep(25);
         assertEquals(0, spark.sparkContext().statusTracker().getActiveJobIds().length, "its jobs were cancelled");
+    }
+
+    @Test void aCallerOfAnotherWireVersionEndsTheSessionToo() throws Exception {
+        CompletableFuture<Void> old = serve("b1", Duration.ofMinutes(5));
+        awaitSocket();
+        try (var ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket()))) {
+            var o = new java.io.DataOutputStream(SqlWire.outputOf(ch));
+            o.writeInt(SqlWire.MAGIC);
+            o.writeInt(SqlWire.VERSION + 1);
+            o.writeUTF("b1");
+            o.flush();
+            var in = new java.io.DataInputStream(SqlWire.inputOf(ch));
+            assertEquals(SqlWire.RESTART, in.readByte());
+        }
+        old.get(30, TimeUnit.SECONDS);
+        assertFalse(Files.exists(socket()));
+    }
+
+    @Test void anErrorOfTheSessionIsReportedNotLost() throws Exception {
+        serve("b1", Duration.ofMinutes(5));
+        awaitSocket();
+        Answer a = ask(client("b1"), query("nosuchfs://bucket/lake", "SELECT 1", SqlShell.Format.TABLE));
+        assertEquals(1, a.code());
+        assertTrue(a.err().startsWith("sql: cannot list the lake at nosuchfs://bucket/lake"), a.err());
+        assertFalse(a.err().contains("stopped during the query"), a.err());
+    }
+
+    @Test void aCallWaitsForASessionThatIsStarting() throws Exception {
+        // The lock of a session still starting Spark: the call must wait for it, not start a second one.
+        try (var f = java.nio.channels.FileChannel.open(ResidentSqlSession.lockFor(socket()),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var lock = f.lock()) {
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> serve("b1", Duration.ofMinutes(5)));
+            Answer a = ask(client("b1"), query(lake, "SELECT count(*) AS n FROM quarantine", SqlShell.Format.CSV));
+            assertEquals(0, a.code(), a.err());
+            assertEquals("n\r\n2\r\n", a.out());
+            assertEquals("", a.err(), "no session started by the call");
+        }
+    }
+
+    @Test void aStopLetsTheCallUnderWayFinish() throws Exception {
+        CompletableFuture<Void> serving = serve("b1", Duration.ofMinutes(5));
+        awaitSocket();
+        SparkSession spark = TestSpark.session();
+        CompletableFuture<Answer> call = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ask(client("b1"), query(lake, "SELECT count(*) AS n FROM range(20000) a CROSS JOIN range(20000) b "
+                        + "WHERE (a.id + b.id) % 3 = 0", SqlShell.Format.CSV));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        for (int i = 0; i < 400 && spark.sparkContext().statusTracker().getActiveJobIds().length == 0; i++) Thread.sleep(25);
+        assertTrue(client("b1").stop());
+        serving.get(30, TimeUnit.SECONDS); // takes no more calls at once: a new session could start now
+        assertFalse(Files.exists(socket()));
+        Answer a = call.get(2, TimeUnit.MINUTES);
+        assertEquals(0, a.code(), a.err());
+        assertEquals("n\r\n133333333\r\n", a.out());
     }
 
     @Test void socketsLiveOnlyInAPrivateDirectory() throws IOException {
