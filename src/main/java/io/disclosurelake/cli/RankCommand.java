@@ -1,5 +1,6 @@
 package io.disclosurelake.cli;
 
+import io.disclosurelake.lake.LakeLocation;
 import io.disclosurelake.rank.ExpectedBodies;
 import io.disclosurelake.rank.RankingStep;
 import io.disclosurelake.rank.ScoringConfig;
@@ -17,8 +18,8 @@ import java.util.concurrent.Callable;
                 + " rankings) from the lake and exports the year's rankings as CSV (UTF-8 with BOM), XLSX and a"
                 + " self-contained HTML report."})
 public final class RankCommand implements Callable<Integer> {
-    @Option(names = "--lake", required = true, description = "lake directory (holds the Delta tables)")
-    Path lake;
+    @Option(names = "--lake", required = true, description = "lake directory (holds the Delta tables), or its URI (file:, hdfs:, s3a:, …)")
+    String lake;
 
     @Option(names = "--year", description = "report year to export (default: every year in the lake)")
     Integer year;
@@ -56,7 +57,7 @@ public final class RankCommand implements Callable<Integer> {
         SparkSession spark = b.getOrCreate();
         try {
             long t0 = System.nanoTime();
-            RankingStep.Outcome o = RankingStep.run(spark, lake.toAbsolutePath().toString(),
+            RankingStep.Outcome o = RankingStep.run(spark, LakeLocation.parse(lake).uri(),
                     year == null ? List.of() : List.of(year), out, formats, province, scoring,
                     manifest == null ? null : ExpectedBodies.fromManifest(spark, manifest));
             RankingStep.print(o, System.out);

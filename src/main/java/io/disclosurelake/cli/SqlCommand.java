@@ -1,7 +1,9 @@
 package io.disclosurelake.cli;
 
+import io.disclosurelake.lake.LakeLocation;
 import io.disclosurelake.sql.DataDictionary;
 import io.disclosurelake.sql.ResidentSqlClient;
+import io.disclosurelake.sql.SqlErrors;
 import io.disclosurelake.sql.SqlRequest;
 import io.disclosurelake.sql.SqlShell;
 import org.apache.spark.sql.SparkSession;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +40,9 @@ import java.util.concurrent.Callable;
                 "  disclosure-lake sql --stop",
                 "  disclosure-lake sql --dictionary > docs/tables.md"})
 public final class SqlCommand implements Callable<Integer> {
-    @Option(names = "--lake", paramLabel = "DIR", description = "the lake directory (one sub-directory per Delta table)")
-    Path lake;
+    @Option(names = "--lake", paramLabel = "DIR", description = "the lake: a directory (one sub-directory per Delta table) "
+            + "or a URI (file:, hdfs:, s3a:, …)")
+    String lake;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE.sql", description = "read the SQL from a file (statements separated by ;)")
     Path file;
@@ -89,7 +93,15 @@ public final class SqlCommand implements Callable<Integer> {
         }
         if (stop) return stopResidentSessions();
         if (lake == null) return usage("--lake DIR is required");
-        if (!Files.isDirectory(lake)) return usage("no lake at " + lake + " (not a directory)");
+        LakeLocation where;
+        try {
+            where = LakeLocation.parse(lake);
+        } catch (IllegalArgumentException e) {
+            return usage("--lake " + lake + ": " + e.getMessage());
+        }
+        if (where.local().isPresent() && !Files.isDirectory(where.local().get())) {
+            return usage("no lake at " + lake + " (not a directory)");
+        }
         if (file != null && query != null) return usage("give either QUERY or -f FILE.sql, not both");
         String sql = query;
         if (file != null) {
@@ -103,7 +115,7 @@ public final class SqlCommand implements Callable<Integer> {
         if (maxRows < 1) return usage("--max-rows must be at least 1");
         if (residentIdleMinutes < 1) return usage("--resident-idle must be at least 1 minute");
 
-        SqlRequest request = new SqlRequest(lake.toAbsolutePath().toString(), sql, format, maxRows, list, timing);
+        SqlRequest request = new SqlRequest(where.uri(), sql, format, maxRows, list, timing);
         if (resident) {
             OptionalInt answered = askResidentSession(request);
             if (answered.isPresent()) return answered.getAsInt();
@@ -115,6 +127,9 @@ public final class SqlCommand implements Callable<Integer> {
         if (timing) err.printf(Locale.ROOT, "sql: session %.1f s%n", (System.nanoTime() - t0) / 1e9);
         try {
             return request.execute(spark, out, err);
+        } catch (UncheckedIOException e) { // the store cannot be read (unknown scheme, no credentials, network)
+            err.println("sql: " + SqlErrors.oneLine(e));
+            return 1;
         } finally {
             if (ownSession) spark.stop();
         }

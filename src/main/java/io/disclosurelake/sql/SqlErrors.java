@@ -15,6 +15,9 @@ public final class SqlErrors {
     /** The first line of Spark's message (names the table or column and suggests alternatives). */
     public static String oneLine(Throwable e) {
         String m = e instanceof AnalysisException a ? a.getSimpleMessage() : e.getMessage();
+        if (e instanceof java.io.UncheckedIOException && e.getCause() != null && e.getCause().getMessage() != null) {
+            m = m + ": " + e.getCause().getMessage(); // "cannot list the lake at …: No FileSystem for scheme …"
+        }
         if (m == null) return e.getClass().getSimpleName();
         m = m.strip();
         int nl = m.indexOf('\n');

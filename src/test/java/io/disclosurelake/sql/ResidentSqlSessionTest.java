@@ -250,7 +250,7 @@ class ResidentSqlSessionTest {
         awaitSocket();
         Answer a = ask(client("b1"), query("nosuchfs://bucket/lake", "SELECT 1", SqlShell.Format.TABLE));
         assertEquals(1, a.code());
-        assertTrue(a.err().startsWith("sql: cannot list the lake at nosuchfs://bucket/lake"), a.err());
+        assertTrue(a.err().startsWith("sql: cannot list the lake at nosuchfs://bucket/lake: No FileSystem for scheme"), a.err());
         assertFalse(a.err().contains("stopped during the query"), a.err());
     }
 

@@ -97,6 +97,16 @@ class SqlCommandTest {
         assertEquals(2, run("sql", "--lake", lake).code());
     }
 
+    @Test void theLakeAsTheJobPrintsIt() {
+        // `run` ends with: query  bin/disclosure-lake sql --lake file:/…/lake "SELECT * FROM reports LIMIT 10"
+        Result r = run("sql", "--lake", Path.of(lake).toUri().toString(), "--format", "csv", "SELECT count(*) AS n FROM quarantine");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("n\r\n2\r\n", r.out());
+        Result remote = run("sql", "--lake", "nosuchfs://bucket/lake", "SELECT 1");
+        assertEquals(1, remote.code());
+        assertEquals("sql: cannot list the lake at nosuchfs://bucket/lake: No FileSystem for scheme \"nosuchfs\"\n", remote.err());
+    }
+
     @Test void listAndDictionary() {
         Result list = run("sql", "--lake", lake, "--list");
         assertEquals(0, list.code(), list.err());
