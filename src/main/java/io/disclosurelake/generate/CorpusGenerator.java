@@ -60,6 +60,7 @@ public final class CorpusGenerator {
         String sourceUrl;
         String firstSeen;
         String narrativeNote;
+        PageScanner.Scanned scan;
     }
 
     public Summary run() throws IOException, InterruptedException {
@@ -141,8 +142,11 @@ public final class CorpusGenerator {
 
     // ------------------------------------------------------------------ one document
 
-    private static final String[] FORMAT_ORDER = {"pdf", "docx", "html", "doc", "xlsx", "txt"};
-    private static final double[] FORMAT_WEIGHT = {0.30, 0.20, 0.20, 0.10, 0.08, 0.12};
+    // A format not asked for weighs nothing, so adding formats here leaves corpora of the old ones unchanged.
+    private static final String[] FORMAT_ORDER = {"pdf", "docx", "html", "doc", "xlsx", "txt",
+            "scan", "scan-noisy", "scan-tables", "png", "jpg", "tiff"};
+    private static final double[] FORMAT_WEIGHT = {0.30, 0.20, 0.20, 0.10, 0.08, 0.12,
+            0.10, 0.10, 0.10, 0.04, 0.04, 0.04};
 
     /** Slots whose body's next-year report carries a cross-year fault (see {@link #run}). */
     private final java.util.Set<Integer> comparedByNextYear = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -187,7 +191,8 @@ public final class CorpusGenerator {
         if (r.nextDouble() < 0.30) q.add(Quirk.SUBTITLE);
         String dash = r.nextBoolean() ? "—" : "/";
 
-        boolean viaSoffice = haveSoffice && (format.equals("doc") || (!format.equals("docx") && !format.equals("xlsx")
+        boolean scanned = GeneratorOptions.SCAN_FORMATS.contains(format);
+        boolean viaSoffice = haveSoffice && !scanned && (format.equals("doc") || (!format.equals("docx") && !format.equals("xlsx")
                 && !format.equals("txt") && r.nextDouble() < o.sofficeShare()));
         if (format.equals("doc") && r.nextDouble() < 0.15) viaSoffice = false; // a DOCX saved with a .doc name
         m.format = format;
@@ -244,6 +249,31 @@ public final class CorpusGenerator {
                     m.producer = "seed-style-text";
                 }
             }
+            case "scan", "scan-noisy", "scan-tables", "png", "jpg", "tiff" -> {
+                // the printed copy is our own PDF; the scanner draws from its own stream so the report's draws
+                // match those of a text PDF
+                if (r.nextDouble() < 0.3) q.add(Quirk.PAGE_SPLIT_TABLES);
+                layout = ReportLayout.layout(spec(s, m.quirks = new QuirkSet(q, dash)));
+                PdfWriter.Written printed = PdfWriter.writeWithPages(layout, new PdfWriter.Options(r.nextBoolean(),
+                        PdfWriter.Protection.NONE, o.seed() ^ (s.index() * 104729L), r.nextBoolean() ? "WPS 文字" : "Microsoft® Word 2016"),
+                        format.equals("scan-tables"));
+                SplittableRandom sr = new SplittableRandom(o.seed() * 0x2545F4914F6CDD1DL + s.index());
+                ScanProfile profile = switch (format) {
+                    case "scan" -> ScanProfile.CLEAN;
+                    case "scan-noisy" -> ScanProfile.NOISY;
+                    default -> sr.nextBoolean() ? ScanProfile.CLEAN : ScanProfile.NOISY;
+                };
+                PageScanner.Output out = switch (format) {
+                    case "scan", "scan-noisy" -> PageScanner.Output.IMAGE_PDF;
+                    case "scan-tables" -> PageScanner.Output.TABLE_PAGES_PDF;
+                    case "png" -> PageScanner.Output.PNG;
+                    case "jpg" -> PageScanner.Output.JPEG;
+                    default -> PageScanner.Output.TIFF;
+                };
+                m.scan = PageScanner.scan(printed.bytes(), out, printed.tablePages(), profile, sr.nextLong());
+                m.bytes = m.scan.bytes();
+                m.producer = "scanner:" + profile.name() + (out == PageScanner.Output.TABLE_PAGES_PDF ? "+text" : "");
+            }
             default -> {
                 layout = ReportLayout.layout(spec(s, m.quirks = new QuirkSet(q, dash)));
                 m.bytes = DocxWriter.write(layout);
@@ -252,8 +282,14 @@ public final class CorpusGenerator {
         }
         if (m.sofficeTarget != null) m.docxForSoffice = DocxWriter.write(layout);
         m.layout = layout;
-        m.relPath = base + "." + format;
+        m.relPath = base + "." + (m.scan != null ? m.scan.output().extension : format);
         String realFormat = format.equals("doc") && !viaSoffice ? "docx" : format;
+        if (m.scan != null) realFormat = switch (m.scan.output()) {
+            case PNG -> "png";
+            case JPEG -> "jpeg";
+            case TIFF -> "tiff";
+            default -> "pdf";
+        };
         m.truth = TruthBuilder.build(spec(s, m.quirks), new DocumentInfo(m.relPath, null, realFormat, null, 0), unreadable);
         return m;
     }
@@ -360,6 +396,29 @@ public final class CorpusGenerator {
         gen.put("year", m.slot.year());
         gen.put("producer", m.producer);
         if (m.slot.bad() == null) gen.put("narrative_applications", m.slot.figures().narrativeApplications);
+        if (m.scan != null) n.set("scan", scanNode(m.scan));
+        return n;
+    }
+
+    /** How a scanned document was made: its truth is the report it renders, this says how hard it is to read. */
+    private static ObjectNode scanNode(PageScanner.Scanned sc) {
+        ObjectNode n = ReportJson.MAPPER.createObjectNode();
+        ScanProfile p = sc.profile();
+        n.put("profile", p.name());
+        n.put("output", sc.output().name().toLowerCase());
+        n.put("dpi", (int) p.dpi());
+        n.put("pages", sc.pages());
+        ArrayNode pages = n.putArray("scanned_pages");
+        sc.scannedPages().forEach(pages::add);
+        ArrayNode skew = n.putArray("skew_degrees");
+        sc.skewDegrees().forEach(skew::add);
+        ArrayNode px = n.putArray("page_pixels");
+        for (int[] wh : sc.pixelSizes()) px.addArray().add(wh[0]).add(wh[1]);
+        n.put("speckles_per_megapixel", p.speckles());
+        n.put("blur_passes", p.blurPasses());
+        n.put("grain", p.grain());
+        n.put("paper_tone", p.paperTone());
+        if (sc.jpegQuality() > 0) n.put("jpeg_quality", sc.jpegQuality()); else n.putNull("jpeg_quality");
         return n;
     }
 }

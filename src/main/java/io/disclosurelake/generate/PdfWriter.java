@@ -73,20 +73,37 @@ public final class PdfWriter {
 
     static final float W = PDRectangle.A4.getWidth(), H = PDRectangle.A4.getHeight(), M = 56, BOTTOM = 60;
 
-    public static byte[] write(ReportDocument d, Options o) throws IOException {
+    public static byte[] write(ReportDocument d, Options o) throws IOException { return writeWithPages(d, o, false).bytes(); }
+
+    /** A written PDF and the (1-based) pages a statistical table is drawn on, for scans of the table pages only. */
+    public record Written(byte[] bytes, java.util.SortedSet<Integer> tablePages) {}
+
+    /**
+     * @param tablePagesApart the statistical tables (with the headings just before them) on pages of their own,
+     *                        the way offices print the tables as separate sheets
+     */
+    public static Written writeWithPages(ReportDocument d, Options o, boolean tablePagesApart) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             Drawer dr = new Drawer(doc, PDType0Font.load(doc, FONT.get(), true), o.footer());
             dr.centered(d.title, 16);
             if (d.subtitle != null) dr.centered(d.subtitle, 10.5f);
             dr.gap(6);
-            for (Block b : d.blocks) {
+            boolean inTables = false;
+            for (int i = 0; i < d.blocks.size(); i++) {
+                Block b = d.blocks.get(i);
+                if (tablePagesApart) {
+                    boolean tableGroup = b instanceof Table
+                            || (b instanceof ReportDocument.Heading && i + 1 < d.blocks.size() && d.blocks.get(i + 1) instanceof Table);
+                    if (tableGroup != inTables && dr.y < H - M) dr.newPage();
+                    inTables = tableGroup;
+                }
                 if (b instanceof ReportDocument.Heading h) dr.paragraph(h.text(), 11, false);
                 else if (b instanceof ReportDocument.Paragraph p) dr.paragraph(p.text(), 10.5f, true);
                 else if (b instanceof Table t) dr.table(t);
             }
             dr.finish();
             finishMetadata(doc, o);
-            return save(doc, o.protection());
+            return new Written(save(doc, o.protection()), java.util.Collections.unmodifiableSortedSet(dr.tablePages));
         }
     }
 
@@ -151,6 +168,7 @@ public final class PdfWriter {
         PDPageContentStream cs;
         float y;
         int pageNo;
+        final java.util.SortedSet<Integer> tablePages = new java.util.TreeSet<>();
 
         Drawer(PDDocument doc, PDType0Font font, boolean footer) throws IOException {
             this.doc = doc;
@@ -276,6 +294,7 @@ public final class PdfWriter {
                 boolean pageEnds = r + 1 < t.rows && (y - h[r] - h[r + 1] < BOTTOM
                         || (t.splitAfterRow >= 0 && r == t.splitAfterRow));
                 float top = y, bottom = y - h[r];
+                tablePages.add(pageNo);
                 for (int c = 0; c < t.cols; c++) {
                     TCell o = g[r][c];
                     if (o == null || o.col() != c) continue;
