@@ -206,6 +206,8 @@ class PageScannerTest {
             assertEquals(scan.get("pages").asInt(), scan.get("skew_degrees").size());
             assertTrue(n.get("applications").get("total").size() == 7, "the report's own truth");
             assertTrue(n.get("generator").get("producer").asText().startsWith("scanner:"));
+            // the truth is the report's own: its arithmetic holds (no faults were asked for)
+            assertEquals(Set.of(), TruthChecker.withinReport(n).broken(), t.toString());
         }
     }
 

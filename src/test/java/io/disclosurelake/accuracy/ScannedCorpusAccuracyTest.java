@@ -1,0 +1,173 @@
+package io.disclosurelake.accuracy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.disclosurelake.extract.Extractor;
+import io.disclosurelake.generate.CorpusGenerator;
+import io.disclosurelake.generate.GeneratorOptions;
+import io.disclosurelake.generate.PdfWriter;
+import io.disclosurelake.json.ReportJson;
+import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.model.Report;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Scanned reports (issue 13): the generated corpus printed and scanned clean (200 dpi, lossless) and noisy
+ * (150 dpi, skewed 0.5–2°, speckled, blurred, JPEG), as image-only PDFs, PDFs with only the table pages
+ * scanned, and PNG/JPEG/TIFF files. Every cell is compared with the truth of the report the scan renders and
+ * counted right, null (unreadable or missing: flagged, acceptable in moderation) or wrong (a number that is
+ * not the printed one: never acceptable on a clean scan). Acceptance: clean ≥ 98% right and 0 wrong; noisy
+ * ≥ 90% right and wrong ≤ 0.1% of cells.
+ *
+ * <p>Without OCR the extractor quarantines a scan as {@code no_text_layer}: the test then skips (it probes one
+ * clean scan first, so skipping costs a second or two). {@code -Dscan.corpus=DIR} measures a corpus made by
+ * {@code generate --formats scan,scan-noisy,scan-tables,png,jpg,tiff} instead (documents without a {@code scan}
+ * truth field are left out); {@code -Dscan.count=N} sets the size of the corpus made here (default 12 + 6);
+ * {@code -Dscan.force=true} measures (and asserts) even when the probe says OCR is missing.
+ */
+@Tag("ocr")
+class ScannedCorpusAccuracyTest {
+    static final double CLEAN_MIN_RIGHT = 0.98, NOISY_MIN_RIGHT = 0.90, NOISY_MAX_WRONG = 0.001;
+
+    @Test
+    void scannedReportsAreReadRightOrFlaggedNeverGuessed(@TempDir Path tmp) throws Exception {
+        Extractor extractor = new Extractor();
+        String external = System.getProperty("scan.corpus");
+        List<Path> corpora = new ArrayList<>();
+        if (external != null) {
+            corpora.add(Path.of(external));
+            assumeOcr(extractor, corpora.get(0));
+        } else {
+            assumeTrue(PdfWriter.available(), "CJK font missing (bin/test installs fonts-wqy-microhei)");
+            Path probe = tmp.resolve("probe");
+            generate(probe, 1, Set.of("scan"), 20261205L);
+            assumeOcr(extractor, probe);
+            int n = Integer.getInteger("scan.count", 12);
+            // whole-document scans of both profiles, then the mixed and image-file variants
+            corpora.add(generate(tmp.resolve("pdf"), n, Set.of("scan", "scan-noisy"), 20261205L));
+            corpora.add(generate(tmp.resolve("other"), Math.max(1, n / 2), Set.of("scan-tables", "png", "jpg", "tiff"), 20261206L));
+        }
+
+        Map<String, Tally> byProfile = new TreeMap<>(), byOutput = new TreeMap<>();
+        List<String> notes = new ArrayList<>();
+        for (Path corpus : corpora) {
+            for (Doc d : scannedDocs(corpus)) {
+                long t0 = System.nanoTime();
+                Report report = extractor.extract(d.rel, Files.readAllBytes(d.file));
+                double secs = (System.nanoTime() - t0) / 1e9;
+                JsonNode scan = d.truth.get("scan");
+                int pages = scan.get("scanned_pages").size();
+                for (Tally t : List.of(byProfile.computeIfAbsent(scan.get("profile").asText(), Tally::new),
+                        byOutput.computeIfAbsent(scan.get("profile").asText() + "/" + scan.get("output").asText(), Tally::new))) {
+                    t.docs++;
+                    t.pages += pages;
+                    t.seconds += secs;
+                    if (Report.QUARANTINED.equals(report.status())) t.quarantined++;
+                    t.cmp.compareCellsOnly(d.rel, d.truth, report);
+                }
+                if (Report.QUARANTINED.equals(report.status())) notes.add(d.rel + ": quarantined " + report.reason().id + " " + report.message());
+                for (String f : List.of("org", "year"))
+                    if (!d.truth.path(f).asText().equals(ReportJson.toNode(report).path(f).asText()))
+                        notes.add(d.rel + ": " + f + " expected " + d.truth.path(f) + " got " + ReportJson.toNode(report).path(f));
+            }
+        }
+        System.out.println("scanned corpus: cells right / null / wrong per profile (extraction time per scanned page)");
+        for (Tally t : byProfile.values()) System.out.println("  " + t);
+        for (Tally t : byOutput.values()) System.out.println("    " + t);
+        notes.forEach(n -> System.out.println("  " + n));
+        for (Tally t : byProfile.values()) t.cmp.wrongCells.stream().limit(30).forEach(w -> System.out.println("  wrong: " + w));
+
+        assertTrue(!byProfile.isEmpty(), "no scanned documents found");
+        Tally clean = byProfile.get("clean"), noisy = byProfile.get("noisy");
+        if (clean != null) {
+            assertTrue(clean.right() >= CLEAN_MIN_RIGHT, "clean scans: " + clean);
+            assertTrue(clean.cmp.cellsWrong == 0, "clean scans must have no wrong cell: " + clean.cmp.wrongCells);
+        }
+        if (noisy != null) {
+            assertTrue(noisy.right() >= NOISY_MIN_RIGHT, "noisy scans: " + noisy);
+            assertTrue(noisy.wrong() <= NOISY_MAX_WRONG, "noisy scans: " + noisy + " " + noisy.cmp.wrongCells);
+        }
+    }
+
+    /** Skips unless the extractor reads the first whole-page scan of the corpus (i.e. OCR is in). */
+    private static void assumeOcr(Extractor extractor, Path corpus) throws Exception {
+        List<Doc> docs = scannedDocs(corpus);
+        assumeTrue(!docs.isEmpty(), "no scanned documents in " + corpus);
+        // a scan of every page: a PDF with text pages besides its scanned tables is read (badly) even without OCR
+        Doc first = docs.stream().filter(d -> d.truth.get("scan").get("output").asText().equals("image_pdf"))
+                .findFirst().orElse(docs.get(0));
+        Report r = extractor.extract(first.rel, Files.readAllBytes(first.file));
+        boolean noOcr = Report.QUARANTINED.equals(r.status())
+                && (r.reason() == QuarantineReason.NO_TEXT_LAYER || r.reason() == QuarantineReason.UNSUPPORTED_FORMAT);
+        if (Boolean.getBoolean("scan.force")) return; // measure anyway: the figures show what is missing
+        assumeTrue(!noOcr, "OCR is not available: " + first.rel + " is quarantined as " + (r.reason() == null ? "" : r.reason().id));
+    }
+
+    private static Path generate(Path out, int count, Set<String> formats, long seed) throws Exception {
+        GeneratorOptions o = new GeneratorOptions(out, count, seed, formats, 2019, 2025, 0.1, 0.0, 0.0,
+                Runtime.getRuntime().availableProcessors());
+        long t0 = System.nanoTime();
+        new CorpusGenerator(o, new PrintStream(OutputStream.nullOutputStream())).run();
+        int pages = 0;
+        for (Doc d : scannedDocs(out)) pages += d.truth.get("scan").get("scanned_pages").size();
+        System.out.printf(Locale.ROOT, "generated %d scanned documents (%s), %d scanned pages in %.1f s: %.2f s per page%n",
+                count, formats, pages, (System.nanoTime() - t0) / 1e9, (System.nanoTime() - t0) / 1e9 / Math.max(1, pages));
+        return out;
+    }
+
+    record Doc(String rel, Path file, JsonNode truth) {}
+
+    static List<Doc> scannedDocs(Path corpus) throws Exception {
+        Path docs = corpus.resolve("docs");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(docs)) { files = s.filter(Files::isRegularFile).sorted().toList(); }
+        List<Doc> out = new ArrayList<>();
+        for (Path f : files) {
+            String rel = docs.relativize(f).toString().replace('\\', '/');
+            Path t = corpus.resolve("truth").resolve(rel + ".json");
+            if (!Files.isRegularFile(t)) continue;
+            JsonNode truth = ReportJson.parse(Files.readString(t));
+            if (truth.hasNonNull("scan")) out.add(new Doc(rel, f, truth));
+        }
+        return out;
+    }
+
+    /** Figures of one profile (or profile/output). */
+    static final class Tally {
+        final String name;
+        final TruthComparison cmp = new TruthComparison();
+        int docs, pages, quarantined;
+        double seconds;
+
+        Tally(String name) { this.name = name; }
+
+        double right() { return cmp.cellsRight / (double) Math.max(1, cmp.cellsCompared); }
+
+        double wrong() { return cmp.cellsWrong / (double) Math.max(1, cmp.cellsCompared); }
+
+        @Override public String toString() {
+            int n = Math.max(1, cmp.cellsCompared);
+            return String.format(Locale.ROOT, "%-22s %3d docs %3d pages: cells %5d right %5d (%.2f%%) null %4d (%.2f%%) wrong %3d (%.3f%%);"
+                            + " printed numbers %d right %.2f%%; quarantined %d; %.2f s/page",
+                    name, docs, pages, cmp.cellsCompared, cmp.cellsRight, 100.0 * cmp.cellsRight / n, cmp.cellsNull,
+                    100.0 * cmp.cellsNull / n, cmp.cellsWrong, 100.0 * cmp.cellsWrong / n, cmp.numbersCompared,
+                    100.0 * cmp.numbersRight / Math.max(1, cmp.numbersCompared), quarantined, seconds / Math.max(1, pages));
+        }
+    }
+}
