@@ -72,6 +72,8 @@ public final class TemplateMatcher {
                     default -> { }
                 }
             }
+            if (deferred != null) unplaced(deferred);
+            placeByNeighbours();
             if (out.review == null && blankReview != null) out.review = blankReview;
             return out;
         }
@@ -188,8 +190,7 @@ public final class TemplateMatcher {
                     }
                     return;
                 }
-                out.warnings.add("table 三: a row of numbers under the label '" + LabelNormalizer.normalize(deferred.last().text())
-                        + "' names no row of the template; ignored");
+                unplaced(deferred);
                 deferred = null;
             }
             if (own.isEmpty()) {
@@ -309,6 +310,67 @@ public final class TemplateMatcher {
             }
             if (key.equals("other.other") && otherFromHeading) out.singleOtherRow = true;
             out.applications.put(key, cells);
+            placedOrder.add(key);
+        }
+
+        // ------------------------------------------------------------ labels by place
+
+        /**
+         * How alike (LabelNormalizer.similarity) a label that names no row must be to the one template row
+         * free between its matched neighbours. 0.6 is above every pair of rows within one outcome group
+         * (属于三类内部事务信息 / 属于四类过程性信息 0.53, 属于行政执法案卷 / 属于行政查询事项 0.50), so a
+         * label that is another row's is not taken, while a label missing a third of its characters is
+         * (其他法律行政止公开 / 其他法律行政法规禁止公开 0.86).
+         */
+        static final double PLACE_SIMILARITY = 0.6;
+
+        /** Rows placed, in document order: a row key, or a row of numbers whose label named no row. */
+        final List<Object> placedOrder = new ArrayList<>();
+
+        void unplaced(Deferred d) { placedOrder.add(d); }
+
+        /**
+         * A row of numbers whose label names no template row gets the row its place makes certain: its
+         * matched neighbours have exactly one template row between them, still free, and the label resembles
+         * it. Otherwise it is left out with a warning (the template row stays null).
+         */
+        void placeByNeighbours() {
+            for (int i = 0; i < placedOrder.size(); i++) {
+                if (!(placedOrder.get(i) instanceof Deferred d)) continue;
+                String label = LabelNormalizer.normalize(d.last().text());
+                String before = neighbour(i, -1), after = neighbour(i, +1);
+                List<String> free = new ArrayList<>();
+                if (before != null && after != null) {
+                    List<String> keys = TemplateSpec.applicationRowKeys();
+                    for (int k = keys.indexOf(before) + 1; k < keys.indexOf(after); k++)
+                        if (!out.applications.containsKey(keys.get(k))) free.add(keys.get(k));
+                }
+                if (free.size() != 1) {
+                    out.warnings.add("table 三: a row of numbers under the label '" + label + "' names no row of the template"
+                            + (before == null || after == null ? "" : " and " + free.size() + " template rows are free between "
+                            + before + " and " + after) + "; ignored");
+                    continue;
+                }
+                String key = free.get(0);
+                double sim = LabelNormalizer.similarity(label, TemplateSpec.applicationRow(key).label());
+                if (sim < PLACE_SIMILARITY) {
+                    out.warnings.add("table 三: a row of numbers under the label '" + label + "' between " + before + " and " + after
+                            + " resembles the free row " + key + " too little (" + String.format(java.util.Locale.ROOT, "%.2f", sim)
+                            + "); ignored");
+                    continue;
+                }
+                out.warnings.add("table 三: label '" + label + "' names no template row; read as " + key + " by its place between "
+                        + before + " and " + after + " (similarity " + String.format(java.util.Locale.ROOT, "%.2f", sim) + ")");
+                out.applications.put(key, sevenCells(d.row(), d.last(), key));
+                placedOrder.set(i, key);
+            }
+        }
+
+        /** The nearest row key placed before ({@code step} −1) or after (+1) position {@code i}. */
+        String neighbour(int i, int step) {
+            for (int j = i + step; j >= 0 && j < placedOrder.size(); j += step)
+                if (placedOrder.get(j) instanceof String k) return k;
+            return null;
         }
 
         boolean hasOtherSubRows() {

@@ -118,6 +118,49 @@ class TemplateMatcherTest {
         assertRowValues(m, rows);
     }
 
+    /** The table of {@link #applicationGrid} with the label of row {@code key} printed as {@code printed}. */
+    private static List<List<GridCell>> withLabel(List<ApplicationRow> rows, String key, String printed) {
+        List<List<GridCell>> t = new ArrayList<>(applicationGrid(rows, false));
+        int at = 3 + rows.indexOf(TemplateSpec.applicationRow(key));
+        List<GridCell> row = new ArrayList<>(t.get(at));
+        row.set(2, cell(at, 2, printed));
+        t.set(at, row);
+        return t;
+    }
+
+    @Test
+    void misprintedLabelGetsTheOneRowFreeBetweenItsNeighbours() {
+        // a real PDF prints 2.其他法律行政止公开 for 2.其他法律行政法规禁止公开
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(withLabel(rows, "withheld.prohibited_by_law", "2.其他法律行政止公开")));
+        assertEquals(25, m.applications.size());
+        assertRowValues(m, rows);
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("其他法律行政止公开") && w.contains("read as withheld.prohibited_by_law")),
+                m.warnings.toString());
+    }
+
+    @Test
+    void misprintedLabelWithTwoFreeRowsBetweenItsNeighboursIsLeftOut() {
+        List<ApplicationRow> all = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        List<ApplicationRow> rows = new ArrayList<>(all);
+        rows.remove(TemplateSpec.applicationRow("withheld.three_safeties_one_stability")); // not printed: two rows free
+        MatchedTables m = match(new Grid.Table(withLabel(rows, "withheld.prohibited_by_law", "2.其他法律行政止公开")));
+        assertEquals(null, m.applications.get("withheld.prohibited_by_law"));
+        assertEquals(null, m.applications.get("withheld.three_safeties_one_stability"));
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("其他法律行政止公开") && w.contains("2 template rows are free")),
+                m.warnings.toString());
+        assertEquals(23, m.applications.size());
+    }
+
+    @Test
+    void labelResemblingNothingIsLeftOutEvenInItsPlace() {
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(withLabel(rows, "withheld.prohibited_by_law", "2.本单位自行统计")));
+        assertEquals(null, m.applications.get("withheld.prohibited_by_law"));
+        assertEquals(24, m.applications.size());
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("本单位自行统计") && w.contains("too little")), m.warnings.toString());
+    }
+
     @Test
     void subtotalRowIsRecognisedAndExcluded() {
         List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
