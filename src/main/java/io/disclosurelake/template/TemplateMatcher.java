@@ -3,6 +3,7 @@ package io.disclosurelake.template;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.read.Grid;
 import io.disclosurelake.read.Grid.GridCell;
+import io.disclosurelake.template.TemplateSpec.Version;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,14 @@ public final class TemplateMatcher {
     /** A row of a table block, or a paragraph seen as a one-cell row (headings, vertical labels). */
     private record Row(List<GridCell> cells, boolean paragraph) {}
 
-    public MatchedTables match(Grid grid) {
+    public MatchedTables match(Grid grid) { return match(grid, Version.UNKNOWN); }
+
+    /**
+     * With the document's template version known, columns a document leaves unnamed (an OCR dump whose
+     * header band was lost, headed 列1 列2 …) are placed by that version's column order, checked by the
+     * sum rules where the table has them; without the version they stay unread.
+     */
+    public MatchedTables match(Grid grid, Version version) {
         List<Row> rows = new ArrayList<>();
         for (Grid.Block b : grid.blocks()) {
             if (b instanceof Grid.Paragraph p) {
@@ -36,12 +44,15 @@ public final class TemplateMatcher {
                 }
             }
         }
-        return new Walk().run(rows);
+        return new Walk(version).run(rows);
     }
 
     /** The state of one pass over the rows. */
     private static final class Walk {
         final MatchedTables out = new MatchedTables();
+        final Version version;
+
+        Walk(Version version) { this.version = version; }
         Section section = Section.NONE;
         // table 二
         List<GridCell> activeHeader = null;
@@ -111,7 +122,8 @@ public final class TemplateMatcher {
             for (GridCell c : cells) if (!c.isEmpty() && !CellText.isValueLike(c.text())) { label = c; break; }
             if (label == null) return;
             String rowLabel = TemplateLabels.activeRow(label.text());
-            if (rowLabel == null || activeHeader == null) return;
+            if (rowLabel == null) return;
+            if (activeHeader == null) { activeRowByTemplateOrder(rowLabel, label, cells); return; }
             final int labelCol = label.col();
             List<GridCell> values = cells.stream().filter(c -> c.col() > labelCol).toList();
             List<GridCell> mapped = new ArrayList<>();
@@ -138,6 +150,42 @@ public final class TemplateMatcher {
                     out.active.put(key, cell(TemplateSpec.ACTIVE_TABLE, key, TemplateSpec.ACTIVE_COLUMN_KEY, mapped.get(i)));
                 }
             }
+        }
+
+        /**
+         * A table 二 row under no header naming its columns: its cells, in order, are the columns the
+         * version's template prints for that row (2019: 上一年项目数量 | 本年增/减 | 处理决定数量 …; 2021:
+         * 本年制发件数 | 本年废止件数 | 现行有效件数 …), when there are exactly as many; else unreadable.
+         */
+        void activeRowByTemplateOrder(String rowLabel, GridCell label, List<GridCell> cells) {
+            List<String> columns = templateActiveColumns(rowLabel);
+            List<GridCell> values = new ArrayList<>(cells.stream().filter(c -> c.col() > label.col()).toList());
+            while (!values.isEmpty() && values.get(values.size() - 1).isEmpty()) values.remove(values.size() - 1);
+            if (columns.isEmpty() || values.isEmpty()) return;
+            boolean fits = values.size() == columns.size() && values.stream().allMatch(c -> CellText.isValueLike(c.text()));
+            if (!fits) out.warnings.add("table 二 " + rowLabel + ": " + values.size() + " cells under no column header where the "
+                    + version.id + " template prints " + columns.size() + "; unreadable");
+            else out.warnings.add("table 二 " + rowLabel + ": no column header; cells read in the " + version.id + " template's column order");
+            for (int i = 0; i < columns.size(); i++) {
+                String key = MatchedTables.activeKey(rowLabel, columns.get(i));
+                if (out.active.containsKey(key)) continue;
+                out.active.put(key, fits ? cell(TemplateSpec.ACTIVE_TABLE, key, TemplateSpec.ACTIVE_COLUMN_KEY, values.get(i))
+                        : Cell.unreadable(TemplateSpec.ACTIVE_TABLE, key, TemplateSpec.ACTIVE_COLUMN_KEY, joined(values), label.page()));
+            }
+        }
+
+        /** The canonical column labels the version's table 二 prints for a row, in print order; none when the version is not known. */
+        List<String> templateActiveColumns(String rowLabel) {
+            List<String> cols = new ArrayList<>();
+            if (version == Version.V2019) {
+                for (TemplateSpec.Active2019Field f : TemplateSpec.ACTIVE_2019_FIELDS)
+                    if (rowLabel.equals(TemplateLabels.activeRow(f.rowLabel()))) cols.add(TemplateLabels.activeColumn(f.columnLabel()));
+            } else if (version == Version.V2021) {
+                for (TemplateSpec.ActiveField f : TemplateSpec.ACTIVE_FIELDS)
+                    if (f.columnLabel2021() != null && rowLabel.equals(TemplateLabels.activeRow(f.rowLabel())))
+                        cols.add(TemplateLabels.activeColumn(f.columnLabel2021()));
+            }
+            return cols.contains(null) ? List.of() : cols;
         }
 
         // ------------------------------------------------------------ table 三
@@ -434,7 +482,7 @@ public final class TemplateMatcher {
                 reviewHeaderSeen = true;
                 return;
             }
-            if (!reviewHeaderSeen) return;
+            if (!reviewHeaderSeen) { reviewRowByTemplateOrder(row); return; }
             int lastLabel = -1;
             for (GridCell c : row.cells()) if (!c.isEmpty() && !CellText.isValueLike(c.text())) lastLabel = c.col();
             final int from = lastLabel;
@@ -450,6 +498,37 @@ public final class TemplateMatcher {
         }
 
         Cell[] blankReview;
+
+        /**
+         * A row of fifteen numbers and no label in the review section, under no header naming its columns:
+         * read in the template's column order when the three totals (REVIEW_TOTAL, LITIGATION_DIRECT_TOTAL,
+         * LITIGATION_AFTER_REVIEW_TOTAL) hold in that order; otherwise unreadable.
+         */
+        void reviewRowByTemplateOrder(Row row) {
+            List<GridCell> values = new ArrayList<>(row.cells().stream().filter(c -> !c.continuation()).toList());
+            while (!values.isEmpty() && values.get(values.size() - 1).isEmpty()) values.remove(values.size() - 1);
+            if (values.size() != 15 || !values.stream().allMatch(c -> !c.isEmpty() && CellText.isValueLike(c.text()))) return;
+            Cell[] cells = reviewCells(values);
+            boolean totalsHold = true;
+            for (int g = 0; g < 3; g++) {
+                java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+                for (int k = 0; k < 4; k++) sum = sum.add(orZero(cells[g * 5 + k]));
+                if (sum.compareTo(orZero(cells[g * 5 + 4])) != 0) totalsHold = false;
+            }
+            if (totalsHold) {
+                out.warnings.add("table 四: no column header; the fifteen cells read in the template's order (the three totals hold)");
+                out.review = cells;
+            } else {
+                out.warnings.add("table 四: fifteen cells under no column header and the totals do not hold in the template's order; unreadable");
+                List<String> keys = TemplateSpec.reviewColumnKeys();
+                Cell[] u = new Cell[15];
+                for (int i = 0; i < 15; i++)
+                    u[i] = Cell.unreadable(TemplateSpec.REVIEW_TABLE, TemplateSpec.REVIEW_ROW_KEY, keys.get(i), joined(values), values.get(0).page());
+                out.review = u;
+            }
+        }
+
+        static java.math.BigDecimal orZero(Cell c) { return c.value() == null ? java.math.BigDecimal.ZERO : c.value(); }
 
         Cell[] reviewCells(List<GridCell> last15) {
             List<String> keys = TemplateSpec.reviewColumnKeys();
