@@ -458,12 +458,34 @@ public final class TemplateMatcher {
                     after.stream().filter(c -> c.col() == col).findFirst().ifPresent(byHeader::add);
                 if (byHeader.size() == 7) chosen = byHeader;
             }
-            if (chosen == null) {
-                while (after.size() > 7 && after.get(after.size() - 1).isEmpty()) after.remove(after.size() - 1);
-                if (after.size() >= 7) chosen = after.subList(after.size() - 7, after.size());
-            }
             Cell[] cells = new Cell[7];
             List<String> cols = TemplateSpec.applicantColumnKeys();
+            if (chosen == null) {
+                while (after.size() > 7 && after.get(after.size() - 1).isEmpty()) after.remove(after.size() - 1);
+                // empty cells between the label and the numbers pad a label merged over columns
+                while (after.size() > 7 && after.get(0).isEmpty()) after.remove(0);
+                if (after.size() > 7) {
+                    // more cells than columns and no header naming them (an OCR dump headed 列1 列2 …): the seven
+                    // in the template's order are those whose 总计 is the sum of the other six (APP_ROW_TOTAL)
+                    List<List<GridCell>> holding = new ArrayList<>();
+                    for (int from = 0; from + 7 <= after.size(); from++) {
+                        List<GridCell> w = after.subList(from, from + 7);
+                        if (rowTotalHolds(w) && holding.stream().noneMatch(h -> sameNumbers(h, w))) holding.add(w);
+                    }
+                    if (holding.size() == 1) {
+                        chosen = holding.get(0);
+                        if (!sameNumbers(chosen, after.subList(after.size() - 7, after.size())))
+                            out.warnings.add("table 三 row " + key + ": " + after.size() + " cells; the seven whose total holds are read");
+                    } else if (holding.size() > 1) {
+                        out.warnings.add("table 三 row " + key + ": " + after.size() + " cells and " + holding.size()
+                                + " placements of the seven columns satisfy the row total; unreadable");
+                        for (int i = 0; i < 7; i++)
+                            cells[i] = Cell.unreadable(TemplateSpec.APPLICATIONS_TABLE, key, cols.get(i), joined(after), last.page());
+                        return cells;
+                    }
+                }
+                if (chosen == null && after.size() >= 7) chosen = after.subList(after.size() - 7, after.size());
+            }
             if (chosen == null) {
                 out.warnings.add("table 三 row " + key + ": " + after.size() + " cells instead of 7; unreadable");
                 for (int i = 0; i < 7; i++)
@@ -472,6 +494,24 @@ public final class TemplateMatcher {
             }
             for (int i = 0; i < 7; i++) cells[i] = cell(TemplateSpec.APPLICATIONS_TABLE, key, cols.get(i), chosen.get(i));
             return cells;
+        }
+
+        /** Whether seven cells read as numbers with the last the sum of the first six (blanks count 0). */
+        static boolean rowTotalHolds(List<GridCell> seven) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO, total = null;
+            for (int i = 0; i < 7; i++) {
+                CellText.Parsed p = CellText.parse(seven.get(i).text());
+                if (p.kind() == CellText.Kind.UNREADABLE) return false;
+                java.math.BigDecimal v = p.value() == null ? java.math.BigDecimal.ZERO : p.value();
+                if (i < 6) sum = sum.add(v); else total = v;
+            }
+            return sum.compareTo(total) == 0;
+        }
+
+        static boolean sameNumbers(List<GridCell> a, List<GridCell> b) {
+            for (int i = 0; i < a.size(); i++)
+                if (!CellText.parse(a.get(i).text()).equals(CellText.parse(b.get(i).text()))) return false;
+            return true;
         }
 
         // ------------------------------------------------------------ table 四
