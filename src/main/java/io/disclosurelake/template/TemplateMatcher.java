@@ -76,6 +76,7 @@ public final class TemplateMatcher {
                     lastGroup = null;
                 }
                 if (row.paragraph() && section != Section.APPLICATIONS) continue;
+                if (!row.paragraph() && isGenericHeader(row)) continue; // 列1 列2 …: names no column, and no label either
                 switch (section) {
                     case ACTIVE -> activeRow(row);
                     case APPLICATIONS -> applicationRow(row);
@@ -87,6 +88,15 @@ public final class TemplateMatcher {
             placeByNeighbours();
             if (out.review == null && blankReview != null) out.review = blankReview;
             return out;
+        }
+
+        /** Column names an export gives a table whose own header it did not keep: 列1, Column2, 字段3. */
+        static final java.util.regex.Pattern GENERIC_COLUMN =
+                java.util.regex.Pattern.compile("(?i)(列|字段|column|col)\\s*\\d{1,3}");
+
+        static boolean isGenericHeader(Row row) {
+            List<GridCell> named = row.cells().stream().filter(c -> !c.isEmpty()).toList();
+            return named.size() >= 2 && named.stream().allMatch(c -> GENERIC_COLUMN.matcher(c.text().strip()).matches());
         }
 
         Section sectionOf(Row row) {

@@ -165,7 +165,7 @@ class TemplateMatcherTest {
     private static MatchedTables ocrDump(List<List<String>> rows) {
         List<List<GridCell>> t = new ArrayList<>();
         List<GridCell> header = new ArrayList<>();
-        for (int c = 0; c < 11; c++) header.add(cell(0, c, "列" + (c + 1)));
+        for (int c = 0; c < 11; c++) header.add(cell(0, c, (c % 2 == 0 ? "列" : "Column") + (c + 1)));
         t.add(header);
         for (List<String> r : rows) {
             List<GridCell> row = new ArrayList<>();
