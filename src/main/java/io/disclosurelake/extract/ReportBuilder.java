@@ -23,7 +23,7 @@ final class ReportBuilder {
     static Report build(DocumentInfo doc, Grid grid, ReportRules rules) {
         String text = grid.text();
         Version version = VersionDetector.detect(text);
-        MatchedTables tables = new TemplateMatcher().match(grid);
+        MatchedTables tables = new TemplateMatcher().match(grid, version);
         // narrative counts are checked against the tables; a page laid out in tables has little paragraph text
         String narrative = grid.paragraphText().length() >= 200 ? grid.paragraphText() : text;
         if (!tables.hasApplications()) {

@@ -76,7 +76,7 @@ public final class LakeSchema {
                 f("path", DataTypes.StringType, false, "file path relative to the input directory"),
                 f("sha256", DataTypes.StringType, false, "SHA-256 of the file's bytes (hex)"),
                 f("size", DataTypes.LongType, false, "file size in bytes"),
-                f("format", DataTypes.StringType, true, "format told from the bytes: pdf, docx, doc, html, xlsx, xls, txt, unknown"),
+                f("format", DataTypes.StringType, true, "format told from the bytes: pdf, docx, doc, html, xlsx, xls, txt, md (markdown: a `.md` name or a pipe table), unknown"),
                 f("first_seen", DataTypes.TimestampType, false, "when the path was first seen (manifest time if given, else the run's time)"),
                 f("last_seen", DataTypes.TimestampType, false, "start of the last run that saw a new or changed version of the path (presence in each run is counted in runs)"),
                 f("run_id", DataTypes.StringType, false, "run that last changed this row"),

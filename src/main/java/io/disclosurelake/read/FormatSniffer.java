@@ -62,6 +62,10 @@ public final class FormatSniffer {
         if (looksLikeText(bytes)) {
             // A text file whose first bytes are markup but not at the very start (e.g. a leading comment line).
             String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+            // markdown from a document converter: by its name, or by a pipe table's separator line (|---|---|);
+            // HTML tables inside it are read by the markdown reader, not as a web page
+            if (name.endsWith(".md") || name.endsWith(".markdown") || hasPipeTableSeparator(bytes))
+                return new Sniff(DocumentFormat.MD, false);
             if ((lower.contains("<html") || lower.contains("<table")) && !name.endsWith(".txt")) {
                 return new Sniff(DocumentFormat.HTML, false);
             }
@@ -73,6 +77,14 @@ public final class FormatSniffer {
             return new Sniff(DocumentFormat.TXT, false);
         }
         return new Sniff(DocumentFormat.UNKNOWN, false);
+    }
+
+    /** Whether a line of the first 64 KB is a pipe table's separator ({@code |---|:---:|}); its characters are ASCII in every charset read. */
+    static boolean hasPipeTableSeparator(byte[] b) {
+        String s = new String(b, 0, Math.min(b.length, 65_536), StandardCharsets.ISO_8859_1);
+        for (String line : s.split("\r\n|\r|\n"))
+            if (line.indexOf("---") >= 0 && MarkdownReader.SEPARATOR.matcher(line).matches()) return true;
+        return false;
     }
 
     /** {@code %PDF} at the start or after some leading junk within the first kilobyte. */

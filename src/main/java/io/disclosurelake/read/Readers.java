@@ -8,6 +8,7 @@ public final class Readers {
     public static FormatReader forFormat(DocumentFormat format) {
         return switch (format) {
             case TXT -> new TextReader();
+            case MD -> new MarkdownReader();
             case PDF -> new PdfReader();
             case DOCX -> new DocxReader();
             case DOC -> new DocReader();

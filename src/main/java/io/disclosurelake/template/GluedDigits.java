@@ -87,6 +87,52 @@ public final class GluedDigits {
         }
     }
 
+    /** Most dashes glued between digits read both ways; beyond this many the run is left unreadable. */
+    private static final int MAX_GLUED_DASHES = 8;
+
+    /** Whether the run has a '-' glued between two digits: a blank cell, or the minus of the next number. */
+    public static boolean hasGluedDash(String valueText) {
+        return !gluedDashes(valueText).isEmpty();
+    }
+
+    private static List<Integer> gluedDashes(String t) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 1; i + 1 < t.length(); i++)
+            if (t.charAt(i) == '-' && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1))) at.add(i);
+        return at;
+    }
+
+    /**
+     * The cuts of a run whose glued dashes ({@code 2648-18538}) are read both ways: as a blank cell, and as
+     * the sign of the number after it. A negative number is kept only in a {@code signed} column (2019's
+     * 本年增/减; everywhere else the template's NON_NEGATIVE rule forbids it). The caller takes a cut only
+     * when, after its own sum rules, one is left: a sign is never guessed.
+     */
+    public static Cuts cutSigned(String valueText, int columns, boolean[] decimalColumns, boolean[] signed, int limit) {
+        List<Integer> dashes = gluedDashes(valueText);
+        if (dashes.size() > MAX_GLUED_DASHES) return new Cuts(List.of(), true);
+        List<List<Piece>> out = new ArrayList<>();
+        boolean truncated = false;
+        for (int mask = 0; mask < (1 << dashes.size()); mask++) {
+            StringBuilder reading = new StringBuilder(valueText);
+            for (int d = dashes.size() - 1; d >= 0; d--)
+                if ((mask & (1 << d)) != 0) reading.insert((int) dashes.get(d), ' '); // a space before '-' makes it a sign
+            Cuts c = cut(chunks(reading.toString()), columns, decimalColumns, limit);
+            truncated |= c.truncated();
+            for (List<Piece> s : c.solutions()) if (signsOnlyWhereAllowed(s, signed)) out.add(s);
+            if (out.size() >= limit) return new Cuts(out, true);
+        }
+        return new Cuts(out, truncated);
+    }
+
+    private static boolean signsOnlyWhereAllowed(List<Piece> cut, boolean[] signed) {
+        for (int i = 0; i < cut.size(); i++) {
+            Piece p = cut.get(i);
+            if (p.value() != null && p.value().signum() < 0 && (signed == null || i >= signed.length || !signed[i])) return false;
+        }
+        return true;
+    }
+
     static boolean isBlankMarker(String s) { return s.equals("-") || s.equals("/") || s.equals("无"); }
 
     /** A well-formed number: no leading zero except a lone 0 (or 0.x), a point only where decimals are allowed. */

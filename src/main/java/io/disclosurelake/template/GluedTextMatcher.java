@@ -204,18 +204,26 @@ public final class GluedTextMatcher {
             List<String> columns = activeColumns(c, from, headerEnd);
             if (columns.isEmpty()) continue;
             boolean[] decimal = new boolean[columns.size()];
-            for (int i = 0; i < columns.size(); i++)
+            boolean[] signed = new boolean[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
                 decimal[i] = columns.get(i).contains("金额");
+                signed[i] = columns.get(i).contains("增/减"); // 2019's change column: the one a minus belongs in
+            }
             for (int r = 0; r < rowHits.size(); r++) {
                 String rowLabel = rowHits.get(r).getValue();
                 int labelEnd = rowHits.get(r).getKey() + labelLength(c, rowHits.get(r).getKey(), rowLabel);
                 int next = r + 1 < rowHits.size() ? rowHits.get(r + 1).getKey() : to;
                 String run = valueRun(c, labelEnd, next, null);
-                GluedDigits.Cuts cuts = GluedDigits.cut(GluedDigits.chunks(run), columns.size(), decimal, CUT_LIMIT);
+                // a '-' glued between digits (行政处罚2648-18538) is a blank cell or a minus: both are read
+                boolean gluedDash = GluedDigits.hasGluedDash(run);
+                GluedDigits.Cuts cuts = gluedDash ? GluedDigits.cutSigned(run, columns.size(), decimal, signed, CUT_LIMIT)
+                        : GluedDigits.cut(GluedDigits.chunks(run), columns.size(), decimal, CUT_LIMIT);
                 boolean unique = cuts.solutions().size() == 1 && !cuts.truncated();
                 if (!unique) out.warnings.add("table 二 " + rowLabel + ": glued digits '" + run + "' can be cut "
                         + (cuts.truncated() ? "too many" : String.valueOf(cuts.solutions().size()))
-                        + " ways into " + columns.size() + " cells; left unreadable");
+                        + " ways into " + columns.size() + " cells"
+                        + (gluedDash ? " (a '-' between digits may be a blank cell or a minus sign)" : "")
+                        + "; left unreadable");
                 for (int k = 0; k < columns.size(); k++) {
                     String key = MatchedTables.activeKey(rowLabel, columns.get(k));
                     if (out.active.containsKey(key)) continue;

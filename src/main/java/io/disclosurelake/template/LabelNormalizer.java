@@ -89,4 +89,21 @@ public final class LabelNormalizer {
     public static boolean contains(String text, String keyword) {
         return normalize(text).contains(normalize(keyword));
     }
+
+    /**
+     * How alike two labels are once reduced to {@link #core}: 2·LCS / (|a| + |b|), 1 for the same text,
+     * 0 for no character in common order. A misprint that drops characters keeps a high score
+     * ({@code 其他法律行政止公开} / {@code 其他法律行政法规禁止公开}: 0.86).
+     */
+    public static double similarity(String a, String b) {
+        String x = core(a), y = core(b);
+        if (x.isEmpty() || y.isEmpty()) return 0;
+        int[] prev = new int[y.length() + 1], cur = new int[y.length() + 1];
+        for (int i = 1; i <= x.length(); i++) {
+            for (int j = 1; j <= y.length(); j++)
+                cur[j] = x.charAt(i - 1) == y.charAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return 2.0 * prev[y.length()] / (x.length() + y.length());
+    }
 }

@@ -3,6 +3,7 @@ package io.disclosurelake.template;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.read.Grid;
 import io.disclosurelake.read.Grid.GridCell;
+import io.disclosurelake.template.TemplateSpec.Version;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,14 @@ public final class TemplateMatcher {
     /** A row of a table block, or a paragraph seen as a one-cell row (headings, vertical labels). */
     private record Row(List<GridCell> cells, boolean paragraph) {}
 
-    public MatchedTables match(Grid grid) {
+    public MatchedTables match(Grid grid) { return match(grid, Version.UNKNOWN); }
+
+    /**
+     * With the document's template version known, columns a document leaves unnamed (an OCR dump whose
+     * header band was lost, headed 列1 列2 …) are placed by that version's column order, checked by the
+     * sum rules where the table has them; without the version they stay unread.
+     */
+    public MatchedTables match(Grid grid, Version version) {
         List<Row> rows = new ArrayList<>();
         for (Grid.Block b : grid.blocks()) {
             if (b instanceof Grid.Paragraph p) {
@@ -36,12 +44,15 @@ public final class TemplateMatcher {
                 }
             }
         }
-        return new Walk().run(rows);
+        return new Walk(version).run(rows);
     }
 
     /** The state of one pass over the rows. */
     private static final class Walk {
         final MatchedTables out = new MatchedTables();
+        final Version version;
+
+        Walk(Version version) { this.version = version; }
         Section section = Section.NONE;
         // table 二
         List<GridCell> activeHeader = null;
@@ -65,6 +76,7 @@ public final class TemplateMatcher {
                     lastGroup = null;
                 }
                 if (row.paragraph() && section != Section.APPLICATIONS) continue;
+                if (!row.paragraph() && isGenericHeader(row)) continue; // 列1 列2 …: names no column, and no label either
                 switch (section) {
                     case ACTIVE -> activeRow(row);
                     case APPLICATIONS -> applicationRow(row);
@@ -72,8 +84,19 @@ public final class TemplateMatcher {
                     default -> { }
                 }
             }
+            if (deferred != null) unplaced(deferred);
+            placeByNeighbours();
             if (out.review == null && blankReview != null) out.review = blankReview;
             return out;
+        }
+
+        /** Column names an export gives a table whose own header it did not keep: 列1, Column2, 字段3. */
+        static final java.util.regex.Pattern GENERIC_COLUMN =
+                java.util.regex.Pattern.compile("(?i)(列|字段|column|col)\\s*\\d{1,3}");
+
+        static boolean isGenericHeader(Row row) {
+            List<GridCell> named = row.cells().stream().filter(c -> !c.isEmpty()).toList();
+            return named.size() >= 2 && named.stream().allMatch(c -> GENERIC_COLUMN.matcher(c.text().strip()).matches());
         }
 
         Section sectionOf(Row row) {
@@ -109,7 +132,8 @@ public final class TemplateMatcher {
             for (GridCell c : cells) if (!c.isEmpty() && !CellText.isValueLike(c.text())) { label = c; break; }
             if (label == null) return;
             String rowLabel = TemplateLabels.activeRow(label.text());
-            if (rowLabel == null || activeHeader == null) return;
+            if (rowLabel == null) return;
+            if (activeHeader == null) { activeRowByTemplateOrder(rowLabel, label, cells); return; }
             final int labelCol = label.col();
             List<GridCell> values = cells.stream().filter(c -> c.col() > labelCol).toList();
             List<GridCell> mapped = new ArrayList<>();
@@ -136,6 +160,42 @@ public final class TemplateMatcher {
                     out.active.put(key, cell(TemplateSpec.ACTIVE_TABLE, key, TemplateSpec.ACTIVE_COLUMN_KEY, mapped.get(i)));
                 }
             }
+        }
+
+        /**
+         * A table 二 row under no header naming its columns: its cells, in order, are the columns the
+         * version's template prints for that row (2019: 上一年项目数量 | 本年增/减 | 处理决定数量 …; 2021:
+         * 本年制发件数 | 本年废止件数 | 现行有效件数 …), when there are exactly as many; else unreadable.
+         */
+        void activeRowByTemplateOrder(String rowLabel, GridCell label, List<GridCell> cells) {
+            List<String> columns = templateActiveColumns(rowLabel);
+            List<GridCell> values = new ArrayList<>(cells.stream().filter(c -> c.col() > label.col()).toList());
+            while (!values.isEmpty() && values.get(values.size() - 1).isEmpty()) values.remove(values.size() - 1);
+            if (columns.isEmpty() || values.isEmpty()) return;
+            boolean fits = values.size() == columns.size() && values.stream().allMatch(c -> CellText.isValueLike(c.text()));
+            if (!fits) out.warnings.add("table 二 " + rowLabel + ": " + values.size() + " cells under no column header where the "
+                    + version.id + " template prints " + columns.size() + "; unreadable");
+            else out.warnings.add("table 二 " + rowLabel + ": no column header; cells read in the " + version.id + " template's column order");
+            for (int i = 0; i < columns.size(); i++) {
+                String key = MatchedTables.activeKey(rowLabel, columns.get(i));
+                if (out.active.containsKey(key)) continue;
+                out.active.put(key, fits ? cell(TemplateSpec.ACTIVE_TABLE, key, TemplateSpec.ACTIVE_COLUMN_KEY, values.get(i))
+                        : Cell.unreadable(TemplateSpec.ACTIVE_TABLE, key, TemplateSpec.ACTIVE_COLUMN_KEY, joined(values), label.page()));
+            }
+        }
+
+        /** The canonical column labels the version's table 二 prints for a row, in print order; none when the version is not known. */
+        List<String> templateActiveColumns(String rowLabel) {
+            List<String> cols = new ArrayList<>();
+            if (version == Version.V2019) {
+                for (TemplateSpec.Active2019Field f : TemplateSpec.ACTIVE_2019_FIELDS)
+                    if (rowLabel.equals(TemplateLabels.activeRow(f.rowLabel()))) cols.add(TemplateLabels.activeColumn(f.columnLabel()));
+            } else if (version == Version.V2021) {
+                for (TemplateSpec.ActiveField f : TemplateSpec.ACTIVE_FIELDS)
+                    if (f.columnLabel2021() != null && rowLabel.equals(TemplateLabels.activeRow(f.rowLabel())))
+                        cols.add(TemplateLabels.activeColumn(f.columnLabel2021()));
+            }
+            return cols.contains(null) ? List.of() : cols;
         }
 
         // ------------------------------------------------------------ table 三
@@ -188,8 +248,7 @@ public final class TemplateMatcher {
                     }
                     return;
                 }
-                out.warnings.add("table 三: a row of numbers under the label '" + LabelNormalizer.normalize(deferred.last().text())
-                        + "' names no row of the template; ignored");
+                unplaced(deferred);
                 deferred = null;
             }
             if (own.isEmpty()) {
@@ -309,6 +368,67 @@ public final class TemplateMatcher {
             }
             if (key.equals("other.other") && otherFromHeading) out.singleOtherRow = true;
             out.applications.put(key, cells);
+            placedOrder.add(key);
+        }
+
+        // ------------------------------------------------------------ labels by place
+
+        /**
+         * How alike (LabelNormalizer.similarity) a label that names no row must be to the one template row
+         * free between its matched neighbours. 0.6 is above every pair of rows within one outcome group
+         * (属于三类内部事务信息 / 属于四类过程性信息 0.53, 属于行政执法案卷 / 属于行政查询事项 0.50), so a
+         * label that is another row's is not taken, while a label missing a third of its characters is
+         * (其他法律行政止公开 / 其他法律行政法规禁止公开 0.86).
+         */
+        static final double PLACE_SIMILARITY = 0.6;
+
+        /** Rows placed, in document order: a row key, or a row of numbers whose label named no row. */
+        final List<Object> placedOrder = new ArrayList<>();
+
+        void unplaced(Deferred d) { placedOrder.add(d); }
+
+        /**
+         * A row of numbers whose label names no template row gets the row its place makes certain: its
+         * matched neighbours have exactly one template row between them, still free, and the label resembles
+         * it. Otherwise it is left out with a warning (the template row stays null).
+         */
+        void placeByNeighbours() {
+            for (int i = 0; i < placedOrder.size(); i++) {
+                if (!(placedOrder.get(i) instanceof Deferred d)) continue;
+                String label = LabelNormalizer.normalize(d.last().text());
+                String before = neighbour(i, -1), after = neighbour(i, +1);
+                List<String> free = new ArrayList<>();
+                if (before != null && after != null) {
+                    List<String> keys = TemplateSpec.applicationRowKeys();
+                    for (int k = keys.indexOf(before) + 1; k < keys.indexOf(after); k++)
+                        if (!out.applications.containsKey(keys.get(k))) free.add(keys.get(k));
+                }
+                if (free.size() != 1) {
+                    out.warnings.add("table 三: a row of numbers under the label '" + label + "' names no row of the template"
+                            + (before == null || after == null ? "" : " and " + free.size() + " template rows are free between "
+                            + before + " and " + after) + "; ignored");
+                    continue;
+                }
+                String key = free.get(0);
+                double sim = LabelNormalizer.similarity(label, TemplateSpec.applicationRow(key).label());
+                if (sim < PLACE_SIMILARITY) {
+                    out.warnings.add("table 三: a row of numbers under the label '" + label + "' between " + before + " and " + after
+                            + " resembles the free row " + key + " too little (" + String.format(java.util.Locale.ROOT, "%.2f", sim)
+                            + "); ignored");
+                    continue;
+                }
+                out.warnings.add("table 三: label '" + label + "' names no template row; read as " + key + " by its place between "
+                        + before + " and " + after + " (similarity " + String.format(java.util.Locale.ROOT, "%.2f", sim) + ")");
+                out.applications.put(key, sevenCells(d.row(), d.last(), key));
+                placedOrder.set(i, key);
+            }
+        }
+
+        /** The nearest row key placed before ({@code step} −1) or after (+1) position {@code i}. */
+        String neighbour(int i, int step) {
+            for (int j = i + step; j >= 0 && j < placedOrder.size(); j += step)
+                if (placedOrder.get(j) instanceof String k) return k;
+            return null;
         }
 
         boolean hasOtherSubRows() {
@@ -348,12 +468,34 @@ public final class TemplateMatcher {
                     after.stream().filter(c -> c.col() == col).findFirst().ifPresent(byHeader::add);
                 if (byHeader.size() == 7) chosen = byHeader;
             }
-            if (chosen == null) {
-                while (after.size() > 7 && after.get(after.size() - 1).isEmpty()) after.remove(after.size() - 1);
-                if (after.size() >= 7) chosen = after.subList(after.size() - 7, after.size());
-            }
             Cell[] cells = new Cell[7];
             List<String> cols = TemplateSpec.applicantColumnKeys();
+            if (chosen == null) {
+                while (after.size() > 7 && after.get(after.size() - 1).isEmpty()) after.remove(after.size() - 1);
+                // empty cells between the label and the numbers pad a label merged over columns
+                while (after.size() > 7 && after.get(0).isEmpty()) after.remove(0);
+                if (after.size() > 7) {
+                    // more cells than columns and no header naming them (an OCR dump headed 列1 列2 …): the seven
+                    // in the template's order are those whose 总计 is the sum of the other six (APP_ROW_TOTAL)
+                    List<List<GridCell>> holding = new ArrayList<>();
+                    for (int from = 0; from + 7 <= after.size(); from++) {
+                        List<GridCell> w = after.subList(from, from + 7);
+                        if (rowTotalHolds(w) && holding.stream().noneMatch(h -> sameNumbers(h, w))) holding.add(w);
+                    }
+                    if (holding.size() == 1) {
+                        chosen = holding.get(0);
+                        if (!sameNumbers(chosen, after.subList(after.size() - 7, after.size())))
+                            out.warnings.add("table 三 row " + key + ": " + after.size() + " cells; the seven whose total holds are read");
+                    } else if (holding.size() > 1) {
+                        out.warnings.add("table 三 row " + key + ": " + after.size() + " cells and " + holding.size()
+                                + " placements of the seven columns satisfy the row total; unreadable");
+                        for (int i = 0; i < 7; i++)
+                            cells[i] = Cell.unreadable(TemplateSpec.APPLICATIONS_TABLE, key, cols.get(i), joined(after), last.page());
+                        return cells;
+                    }
+                }
+                if (chosen == null && after.size() >= 7) chosen = after.subList(after.size() - 7, after.size());
+            }
             if (chosen == null) {
                 out.warnings.add("table 三 row " + key + ": " + after.size() + " cells instead of 7; unreadable");
                 for (int i = 0; i < 7; i++)
@@ -364,6 +506,24 @@ public final class TemplateMatcher {
             return cells;
         }
 
+        /** Whether seven cells read as numbers with the last the sum of the first six (blanks count 0). */
+        static boolean rowTotalHolds(List<GridCell> seven) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO, total = null;
+            for (int i = 0; i < 7; i++) {
+                CellText.Parsed p = CellText.parse(seven.get(i).text());
+                if (p.kind() == CellText.Kind.UNREADABLE) return false;
+                java.math.BigDecimal v = p.value() == null ? java.math.BigDecimal.ZERO : p.value();
+                if (i < 6) sum = sum.add(v); else total = v;
+            }
+            return sum.compareTo(total) == 0;
+        }
+
+        static boolean sameNumbers(List<GridCell> a, List<GridCell> b) {
+            for (int i = 0; i < a.size(); i++)
+                if (!CellText.parse(a.get(i).text()).equals(CellText.parse(b.get(i).text()))) return false;
+            return true;
+        }
+
         // ------------------------------------------------------------ table 四
 
         void reviewRow(Row row) {
@@ -372,7 +532,7 @@ public final class TemplateMatcher {
                 reviewHeaderSeen = true;
                 return;
             }
-            if (!reviewHeaderSeen) return;
+            if (!reviewHeaderSeen) { reviewRowByTemplateOrder(row); return; }
             int lastLabel = -1;
             for (GridCell c : row.cells()) if (!c.isEmpty() && !CellText.isValueLike(c.text())) lastLabel = c.col();
             final int from = lastLabel;
@@ -388,6 +548,37 @@ public final class TemplateMatcher {
         }
 
         Cell[] blankReview;
+
+        /**
+         * A row of fifteen numbers and no label in the review section, under no header naming its columns:
+         * read in the template's column order when the three totals (REVIEW_TOTAL, LITIGATION_DIRECT_TOTAL,
+         * LITIGATION_AFTER_REVIEW_TOTAL) hold in that order; otherwise unreadable.
+         */
+        void reviewRowByTemplateOrder(Row row) {
+            List<GridCell> values = new ArrayList<>(row.cells().stream().filter(c -> !c.continuation()).toList());
+            while (!values.isEmpty() && values.get(values.size() - 1).isEmpty()) values.remove(values.size() - 1);
+            if (values.size() != 15 || !values.stream().allMatch(c -> !c.isEmpty() && CellText.isValueLike(c.text()))) return;
+            Cell[] cells = reviewCells(values);
+            boolean totalsHold = true;
+            for (int g = 0; g < 3; g++) {
+                java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+                for (int k = 0; k < 4; k++) sum = sum.add(orZero(cells[g * 5 + k]));
+                if (sum.compareTo(orZero(cells[g * 5 + 4])) != 0) totalsHold = false;
+            }
+            if (totalsHold) {
+                out.warnings.add("table 四: no column header; the fifteen cells read in the template's order (the three totals hold)");
+                out.review = cells;
+            } else {
+                out.warnings.add("table 四: fifteen cells under no column header and the totals do not hold in the template's order; unreadable");
+                List<String> keys = TemplateSpec.reviewColumnKeys();
+                Cell[] u = new Cell[15];
+                for (int i = 0; i < 15; i++)
+                    u[i] = Cell.unreadable(TemplateSpec.REVIEW_TABLE, TemplateSpec.REVIEW_ROW_KEY, keys.get(i), joined(values), values.get(0).page());
+                out.review = u;
+            }
+        }
+
+        static java.math.BigDecimal orZero(Cell c) { return c.value() == null ? java.math.BigDecimal.ZERO : c.value(); }
 
         Cell[] reviewCells(List<GridCell> last15) {
             List<String> keys = TemplateSpec.reviewColumnKeys();

@@ -61,4 +61,27 @@ class GluedDigitsTest {
         assertTrue(cuts("12", 3, null).isEmpty());
         assertTrue(cuts("0 0 0 0", 3, null).isEmpty());
     }
+
+    private static List<List<String>> signedCuts(String run, int columns, boolean[] signed) {
+        return GluedDigits.cutSigned(run, columns, null, signed, 1000).solutions().stream()
+                .map(s -> s.stream().map(GluedDigits.Piece::text).toList()).toList();
+    }
+
+    @Test
+    void aDashGluedBetweenDigitsIsReadAsBlankAndAsMinus() {
+        // 2019 table 二 行政处罚2648-18538: 上一年 2648, 增/减 −18, 决定 538 as printed; the text alone allows five cuts
+        List<List<String>> c = signedCuts("2648-18538", 3, new boolean[]{false, true, false});
+        assertTrue(c.contains(List.of("2648", "-", "18538")));
+        assertTrue(c.contains(List.of("2648", "-18", "538")));
+        assertTrue(c.contains(List.of("2648", "-1", "8538")));
+        assertEquals(5, c.size(), c.toString());
+    }
+
+    @Test
+    void aMinusOnlyWhereTheTemplateAllowsOne() {
+        // 12-3: the minus reading puts −3 in 处理决定数量, which NON_NEGATIVE forbids; the blank reading is left alone
+        assertEquals(List.of(List.of("12", "-", "3")), signedCuts("12-3", 3, new boolean[]{false, true, false}));
+        // with no signed column a glued dash is a blank cell, as before
+        assertEquals(List.of(List.of("5", "-", "7")), signedCuts("5-7", 3, null));
+    }
 }

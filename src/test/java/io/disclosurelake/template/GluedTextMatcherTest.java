@@ -20,13 +20,37 @@ class GluedTextMatcherTest {
         MatchedTables m = new GluedTextMatcher().match(ACTIVE_2019 + " 三、收到和处理政府信息公开申请情况", Version.V2019).tables();
         assertEquals(0, BigDecimal.ZERO.compareTo(m.active.get("规章|本年新制作数量").value()));
         assertEquals(0, new BigDecimal("40").compareTo(m.active.get("行政规范性文件|对外公开总数量").value()));
-        // '5 -2 7': a minus after a space is a sign; 上一年 5, 增/减 −2, 决定 7 (a '-' glued after a digit is a blank cell)
+        // '5 -2 7': a minus after a space is a sign; 上一年 5, 增/减 −2, 决定 7
         assertEquals(0, new BigDecimal("-2").compareTo(m.active.get("行政许可|本年增/减").value()));
         assertEquals(0, new BigDecimal("7").compareTo(m.active.get("行政许可|处理决定数量").value()));
         Cell fee = m.active.get("行政事业性收费|上一年项目数量");
         assertEquals(CellStatus.UNREADABLE, fee.status());
         assertEquals("350", fee.raw());
         assertTrue(m.warnings.stream().anyMatch(w -> w.contains("'350'") && w.contains("2 ways")), m.warnings.toString());
+    }
+
+    private static final String ACTIVE_2019_PUNISHMENT = "二、主动公开政府信息情况 第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量"
+            + "行政处罚2648-18538行政强制12-3 三、收到和处理政府信息公开申请情况";
+
+    @Test
+    void aSignGluedIntoARowIsNeverGuessed() {
+        // the one wrong number seen: 行政处罚2648-18538 (2648 / −18 / 538) was read 2648 / blank / 18538
+        MatchedTables m = new GluedTextMatcher().match(ACTIVE_2019_PUNISHMENT, Version.V2019).tables();
+        for (String col : java.util.List.of("上一年项目数量", "本年增/减", "处理决定数量")) {
+            Cell c = m.active.get("行政处罚|" + col);
+            assertEquals(CellStatus.UNREADABLE, c.status(), col);
+            assertEquals("2648-18538", c.raw());
+        }
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("'2648-18538'") && w.contains("minus")), m.warnings.toString());
+    }
+
+    @Test
+    void aGluedDashSplitWhenTheRulesLeaveOneCut() {
+        // 行政强制12-3: −3 would stand in 处理决定数量, which NON_NEGATIVE forbids, so 12 / blank / 3 is the only cut
+        MatchedTables m = new GluedTextMatcher().match(ACTIVE_2019_PUNISHMENT, Version.V2019).tables();
+        assertEquals(0, new BigDecimal("12").compareTo(m.active.get("行政强制|上一年项目数量").value()));
+        assertEquals(CellStatus.BLANK, m.active.get("行政强制|本年增/减").status());
+        assertEquals(0, new BigDecimal("3").compareTo(m.active.get("行政强制|处理决定数量").value()));
     }
 
     @Test

@@ -118,6 +118,103 @@ class TemplateMatcherTest {
         assertRowValues(m, rows);
     }
 
+    /** The table of {@link #applicationGrid} with the label of row {@code key} printed as {@code printed}. */
+    private static List<List<GridCell>> withLabel(List<ApplicationRow> rows, String key, String printed) {
+        List<List<GridCell>> t = new ArrayList<>(applicationGrid(rows, false));
+        int at = 3 + rows.indexOf(TemplateSpec.applicationRow(key));
+        List<GridCell> row = new ArrayList<>(t.get(at));
+        row.set(2, cell(at, 2, printed));
+        t.set(at, row);
+        return t;
+    }
+
+    @Test
+    void misprintedLabelGetsTheOneRowFreeBetweenItsNeighbours() {
+        // a real PDF prints 2.其他法律行政止公开 for 2.其他法律行政法规禁止公开
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(withLabel(rows, "withheld.prohibited_by_law", "2.其他法律行政止公开")));
+        assertEquals(25, m.applications.size());
+        assertRowValues(m, rows);
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("其他法律行政止公开") && w.contains("read as withheld.prohibited_by_law")),
+                m.warnings.toString());
+    }
+
+    @Test
+    void misprintedLabelWithTwoFreeRowsBetweenItsNeighboursIsLeftOut() {
+        List<ApplicationRow> all = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        List<ApplicationRow> rows = new ArrayList<>(all);
+        rows.remove(TemplateSpec.applicationRow("withheld.three_safeties_one_stability")); // not printed: two rows free
+        MatchedTables m = match(new Grid.Table(withLabel(rows, "withheld.prohibited_by_law", "2.其他法律行政止公开")));
+        assertEquals(null, m.applications.get("withheld.prohibited_by_law"));
+        assertEquals(null, m.applications.get("withheld.three_safeties_one_stability"));
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("其他法律行政止公开") && w.contains("2 template rows are free")),
+                m.warnings.toString());
+        assertEquals(23, m.applications.size());
+    }
+
+    @Test
+    void labelResemblingNothingIsLeftOutEvenInItsPlace() {
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(withLabel(rows, "withheld.prohibited_by_law", "2.本单位自行统计")));
+        assertEquals(null, m.applications.get("withheld.prohibited_by_law"));
+        assertEquals(24, m.applications.size());
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("本单位自行统计") && w.contains("too little")), m.warnings.toString());
+    }
+
+    /** Table 三 as an OCR dump gives it: a heading, a header of generic names, rows of label + cells. */
+    private static MatchedTables ocrDump(List<List<String>> rows) {
+        List<List<GridCell>> t = new ArrayList<>();
+        List<GridCell> header = new ArrayList<>();
+        for (int c = 0; c < 11; c++) header.add(cell(0, c, (c % 2 == 0 ? "列" : "Column") + (c + 1)));
+        t.add(header);
+        for (List<String> r : rows) {
+            List<GridCell> row = new ArrayList<>();
+            for (int c = 0; c < r.size(); c++) row.add(cell(t.size(), c, r.get(c)));
+            t.add(row);
+        }
+        return new TemplateMatcher().match(new Grid(List.of(new Grid.Paragraph("三、收到和处理政府信息公开申请情况", null),
+                new Grid.Table(t)), null), TemplateSpec.Version.V2021);
+    }
+
+    @Test
+    void unnamedColumnsArePlacedByTheRowTotal() {
+        // an OCR dump with a stray cell after each row (a margin mark read as a digit): the seven columns are
+        // the window whose 总计 is the sum of the other six
+        MatchedTables m = ocrDump(List.of(
+                List.of("一、本年新收政府信息公开申请数量", "23", "1", "0", "0", "0", "2", "26", "4"),
+                List.of("二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0", "1")));
+        Cell[] n = m.applications.get("new");
+        int[] expected = {23, 1, 0, 0, 0, 2, 26};
+        for (int c = 0; c < 7; c++) assertEquals(0, BigDecimal.valueOf(expected[c]).compareTo(n[c].value()), "new col " + c);
+        assertEquals(0, BigDecimal.ZERO.compareTo(m.applications.get("carried_over")[6].value()));
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("row new") && w.contains("total holds")), m.warnings.toString());
+    }
+
+    @Test
+    void unnamedColumnsWithTwoPlacementsAreUnreadable() {
+        // 0 1 0 0 0 0 0 1 1: both 1|0|0|0|0|0|1 (from the second cell) and 0|0|0|0|0|1|1 (from the third) hold
+        MatchedTables m = ocrDump(List.of(List.of("一、本年新收政府信息公开申请数量", "0", "1", "0", "0", "0", "0", "0", "1", "1")));
+        for (Cell c : m.applications.get("new")) assertEquals(io.disclosurelake.model.CellStatus.UNREADABLE, c.status());
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("2 placements")), m.warnings.toString());
+    }
+
+    @Test
+    void unnamedActiveColumnsFollowTheVersionsOrder() {
+        List<List<GridCell>> t = new ArrayList<>();
+        t.add(List.of(cell(0, 0, "列1"), cell(0, 1, "列2"), cell(0, 2, "列3"), cell(0, 3, "列4")));
+        t.add(List.of(cell(1, 0, "第二十条第（六）项")));
+        t.add(List.of(cell(2, 0, "行政处罚"), cell(2, 1, "2648"), cell(2, 2, "-18"), cell(2, 3, "538")));
+        t.add(List.of(cell(3, 0, "行政强制"), cell(3, 1, "126"), cell(3, 2, "25")));
+        Grid g = new Grid(List.of(new Grid.Paragraph("二、主动公开政府信息情况", null), new Grid.Table(t)), null);
+        MatchedTables m = new TemplateMatcher().match(g, TemplateSpec.Version.V2019);
+        assertEquals(0, new BigDecimal("-18").compareTo(m.active.get("行政处罚|本年增/减").value()));
+        assertEquals(0, new BigDecimal("538").compareTo(m.active.get("行政处罚|处理决定数量").value()));
+        // two cells where the 2019 template prints three: which is missing is not known
+        assertEquals(io.disclosurelake.model.CellStatus.UNREADABLE, m.active.get("行政强制|处理决定数量").status());
+        // the version unknown: no order to place by
+        assertTrue(new TemplateMatcher().match(g).active.isEmpty());
+    }
+
     @Test
     void subtotalRowIsRecognisedAndExcluded() {
         List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
