@@ -1,6 +1,6 @@
 package io.disclosurelake.generate;
 
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,7 +40,7 @@ public final class FigureModel {
             else f.app[rCo][c] = body.size() == Body.Size.TINY ? 0 : Math.round(f.app[rNew][c] * 0.05 * rnd.nextDouble());
         }
         boolean v2019Rows = version == Version.V2019;
-        String[] outcomes = ReportFigures.ROW_KEYS.stream().filter(k -> io.disclosurelake.template.TemplateSpec.applicationRow(k).isOutcome())
+        String[] outcomes = ReportFigures.ROW_KEYS.stream().filter(k -> io.disclosurelake.spec.TemplateSpec.applicationRow(k).isOutcome())
                 .filter(k -> !(v2019Rows && (k.equals("other.overdue_correction") || k.equals("other.overdue_fee"))))
                 .toArray(String[]::new);
         double[] w = new double[outcomes.length];

@@ -1,6 +1,6 @@
 package io.disclosurelake.lake;
 
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
@@ -50,8 +50,8 @@ public final class LakeSchema {
 
     /** Error-severity rules of template.md §7: each is a component of the compliance score (column rule_&lt;id&gt;). */
     public static List<String> errorRuleIds() {
-        return io.disclosurelake.rules.RuleBook.RULES.stream().filter(r -> "error".equals(r.severity()))
-                .map(io.disclosurelake.rules.RuleBook.RuleInfo::id).toList();
+        return io.disclosurelake.spec.RuleBook.RULES.stream().filter(r -> "error".equals(r.severity()))
+                .map(io.disclosurelake.spec.RuleBook.RuleInfo::id).toList();
     }
 
     /** Column of {@link #RANKINGS} holding the score component of an error rule, e.g. rule_app_balance. */

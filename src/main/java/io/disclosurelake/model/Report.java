@@ -1,6 +1,7 @@
 package io.disclosurelake.model;
 
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.QuarantineReason;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

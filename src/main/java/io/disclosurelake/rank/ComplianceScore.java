@@ -1,7 +1,7 @@
 package io.disclosurelake.rank;
 
 import io.disclosurelake.lake.LakeSchema;
-import io.disclosurelake.rules.RuleBook;
+import io.disclosurelake.spec.RuleBook;
 
 import java.util.ArrayList;
 import java.util.Collections;

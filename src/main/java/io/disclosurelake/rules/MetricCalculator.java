@@ -1,5 +1,7 @@
 package io.disclosurelake.rules;
 
+import io.disclosurelake.spec.RuleBook;
+import io.disclosurelake.spec.RatioMetric;
 import io.disclosurelake.model.MetricValue;
 import io.disclosurelake.model.Report;
 

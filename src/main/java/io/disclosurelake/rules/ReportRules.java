@@ -1,11 +1,12 @@
 package io.disclosurelake.rules;
 
+import io.disclosurelake.spec.RuleBook;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.CellStatus;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.model.Violation;
 import io.disclosurelake.template.Gazetteer;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.disclosurelake.template;
 
+import io.disclosurelake.spec.TemplateSpec;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,8 +1,8 @@
 package io.disclosurelake.hardening;
 
 import io.disclosurelake.lake.LakeSchema;
-import io.disclosurelake.model.QuarantineReason;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.QuarantineReason;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;

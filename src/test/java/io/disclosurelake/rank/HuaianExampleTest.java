@@ -3,7 +3,7 @@ package io.disclosurelake.rank;
 import io.disclosurelake.model.MetricValue;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.rules.MetricCalculator;
-import io.disclosurelake.rules.RuleBook;
+import io.disclosurelake.spec.RuleBook;
 import io.disclosurelake.rules.RuleSql;
 import io.disclosurelake.rules.SumRuleCheck;
 import org.apache.spark.sql.Row;

@@ -8,7 +8,7 @@ import io.disclosurelake.job.ExtractorFactory;
 import io.disclosurelake.job.JobSettings;
 import io.disclosurelake.job.NightlyJob;
 import io.disclosurelake.lake.LakeSchema;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.DocumentInfo;
 import io.disclosurelake.model.Region;
 import io.disclosurelake.model.Report;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

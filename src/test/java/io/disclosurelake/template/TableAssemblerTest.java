@@ -1,10 +1,11 @@
 package io.disclosurelake.template;
 
+import io.disclosurelake.spec.TemplateSpec;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.CellStatus;
 import io.disclosurelake.model.DocumentInfo;
 import io.disclosurelake.model.Report;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

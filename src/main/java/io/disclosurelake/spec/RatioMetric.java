@@ -1,4 +1,4 @@
-package io.disclosurelake.rules;
+package io.disclosurelake.spec;
 
 /**
  * A rate of template.md §8: numerator / denominator, with the name of the denominator's convention

@@ -1,16 +1,15 @@
-package io.disclosurelake.rules;
+package io.disclosurelake.spec;
 
-import io.disclosurelake.template.TemplateSpec;
-import io.disclosurelake.template.TemplateSpec.ApplicationRow;
-import io.disclosurelake.template.TemplateSpec.ReviewGroup;
+import io.disclosurelake.spec.TemplateSpec.ApplicationRow;
+import io.disclosurelake.spec.TemplateSpec.ReviewGroup;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import static io.disclosurelake.template.TemplateSpec.ACTIVE_TABLE;
-import static io.disclosurelake.template.TemplateSpec.APPLICATIONS_TABLE;
-import static io.disclosurelake.template.TemplateSpec.REVIEW_TABLE;
+import static io.disclosurelake.spec.TemplateSpec.ACTIVE_TABLE;
+import static io.disclosurelake.spec.TemplateSpec.APPLICATIONS_TABLE;
+import static io.disclosurelake.spec.TemplateSpec.REVIEW_TABLE;
 
 /**
  * Every sum rule and rate of template.md §7–§8 as data, built from {@link TemplateSpec}. The Java checks

@@ -1,4 +1,4 @@
-package io.disclosurelake.rules;
+package io.disclosurelake.spec;
 
 /**
  * An arithmetic rule of template.md §7: {@code left = right}, checked for one scope (a column, a group or a

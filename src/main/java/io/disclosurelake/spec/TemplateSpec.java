@@ -1,4 +1,4 @@
-package io.disclosurelake.template;
+package io.disclosurelake.spec;
 
 import java.util.ArrayList;
 import java.util.Collections;
