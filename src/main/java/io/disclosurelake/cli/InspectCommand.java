@@ -32,7 +32,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A report: PDF, DOC/DOCX, HTML, XLSX or text.")
     Path file;
 
-    @Option(names = "--json", description = "Print the canonical JSON (report-json.md) only.")
+    @Option(names = "--json", description = "Print the canonical JSON (docs/report-json.md) only.")
     boolean json;
 
     PrintStream out = System.out;

@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 import java.util.SplittableRandom;
 
 /**
- * Draws a body's figures for one year so that every sum rule of template.md §7 holds by construction and the
+ * Draws a body's figures for one year so that every sum rule of docs/rules.md holds by construction and the
  * year follows the previous one: 上年结转 = last year's 结转下年度, 现行有效 carried forward.
  */
 public final class FigureModel {

@@ -14,7 +14,7 @@ import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 
-/** Writes a {@link Report} as the canonical JSON of report-json.md. */
+/** Writes a {@link Report} as the canonical JSON of docs/report-json.md. */
 public final class ReportJson {
     private ReportJson() {}
 

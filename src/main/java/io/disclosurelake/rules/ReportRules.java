@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The per-report rules of template.md §7 that are not plain sums — NON_NEGATIVE, FEE_UNIT, INCOMPLETE_TABLE,
+ * The per-report rules of docs/rules.md that are not plain sums — NON_NEGATIVE, FEE_UNIT, INCOMPLETE_TABLE,
  * REGULATIONS_BY_NON_LEGISLATOR, TEXT_TABLE_MISMATCH — plus the sum rules through {@link SumRuleCheck} and the
  * rates through {@link MetricCalculator}. Severities come from {@link RuleBook}.
  */

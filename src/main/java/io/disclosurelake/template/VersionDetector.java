@@ -6,7 +6,7 @@ import io.disclosurelake.spec.TemplateSpec.Version;
 import java.util.List;
 
 /**
- * Tells the template version from the markers of template.md §6 (TemplateSpec.MARKERS_*): both 2019 and
+ * Tells the template version from the markers of docs/template.md §6 (TemplateSpec.MARKERS_*): both 2019 and
  * 2021 markers → hybrid; legacy markers without either → legacy; none → unknown. The year is not used:
  * some 2021 reports still print the 2019 tables.
  */

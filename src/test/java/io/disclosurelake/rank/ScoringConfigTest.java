@@ -40,7 +40,7 @@ class ScoringConfigTest {
     void everyComponentIsAColumnOfRankings() {
         List<String> cols = List.of(LakeSchema.table(LakeSchema.RANKINGS).schema().fieldNames());
         for (ComplianceScore.Component c : ComplianceScore.COMPONENTS) assertTrue(cols.contains(c.column()), c.column());
-        assertEquals(7, LakeSchema.errorRuleIds().size(), "one component per error rule of template.md §7");
+        assertEquals(7, LakeSchema.errorRuleIds().size(), "one component per error rule of docs/rules.md");
     }
 
     @Test

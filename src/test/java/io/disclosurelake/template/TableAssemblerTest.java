@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The 2019 mapping of report-json.md and what a hybrid report keeps. */
+/** The 2019 mapping of docs/report-json.md and what a hybrid report keeps. */
 class TableAssemblerTest {
     private static Cell v(String raw) {
         return Cell.value("x", "x", "x", new BigDecimal(raw), raw, null);
