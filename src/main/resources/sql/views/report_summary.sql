@@ -1,5 +1,5 @@
 -- One row per report: who, where, which year and template, the received and closed totals of 表三, the rates of
--- report_metrics (template.md §8) with the small-sample flag, and how many rules it breaks by severity.
+-- report_metrics (docs/metrics.md) with the small-sample flag, and how many rules it breaks by severity.
 -- expect: report_id, org, body_key, province, city, county, year, template, status, report_scope, new_applications, closed, carried_forward, disclosure_rate, non_disclosure_rate, not_obtained_rate, carry_forward_rate, review_correction_rate, litigation_correction_rate, small_sample, errors, warnings
 SELECT r.report_id, r.org, r.body_key, r.province, r.city, r.county, r.year, r.template, r.status, r.report_scope,
        a.new_applications, a.closed, a.carried_forward,

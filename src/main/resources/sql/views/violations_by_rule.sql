@@ -1,5 +1,5 @@
 -- One row per province, year and broken rule: how many violations and how many reports break it (rule ids of
--- template.md §7; cross-year rules compare a body's report with its previous year's).
+-- docs/rules.md; cross-year rules compare a body's report with its previous year's).
 -- expect: province, year, rule, severity, violations, reports
 SELECT r.province, r.year, v.rule, v.severity,
        COUNT(*) AS violations,

@@ -6,8 +6,8 @@ import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.MetricValue;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.model.Violation;
-import io.disclosurelake.rules.RuleBook;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.RuleBook;
+import io.disclosurelake.spec.TemplateSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +32,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A report: PDF, DOC/DOCX, HTML, XLSX or text.")
     Path file;
 
-    @Option(names = "--json", description = "Print the canonical JSON (report-json.md) only.")
+    @Option(names = "--json", description = "Print the canonical JSON (docs/report-json.md) only.")
     boolean json;
 
     PrintStream out = System.out;

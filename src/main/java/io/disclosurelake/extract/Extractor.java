@@ -1,7 +1,7 @@
 package io.disclosurelake.extract;
 
 import io.disclosurelake.model.DocumentInfo;
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.read.DocumentFormat;
 import io.disclosurelake.read.FormatReader;

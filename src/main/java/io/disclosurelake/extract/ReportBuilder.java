@@ -1,7 +1,7 @@
 package io.disclosurelake.extract;
 
 import io.disclosurelake.model.DocumentInfo;
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.read.Grid;
 import io.disclosurelake.rules.ReportRules;
@@ -10,7 +10,7 @@ import io.disclosurelake.template.IdentityExtractor;
 import io.disclosurelake.template.MatchedTables;
 import io.disclosurelake.template.TableAssembler;
 import io.disclosurelake.template.TemplateMatcher;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 import io.disclosurelake.template.VersionDetector;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.disclosurelake.generate;
 
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 
 /** A deliberately unusable document and the quarantine reason the extractor must give it. */
 public enum BadFile {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disclosurelake.json.ReportJson;
 import io.disclosurelake.model.DocumentInfo;
 import io.disclosurelake.model.Report;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.io.IOException;
 import java.io.PrintStream;

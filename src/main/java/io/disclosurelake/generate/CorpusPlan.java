@@ -1,6 +1,6 @@
 package io.disclosurelake.generate;
 
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.disclosurelake.generate;
 
-/** A rule fault the generator can inject; the name is the rule id of template.md §7. */
+/** A rule fault the generator can inject; the name is the rule id of docs/rules.md. */
 public enum Fault {
     APP_BALANCE, APP_ROW_TOTAL, APP_OUTCOME_SUM, REVIEW_TOTAL, LITIGATION_DIRECT_TOTAL, LITIGATION_AFTER_REVIEW_TOTAL,
     NON_NEGATIVE, FEE_UNIT, TEXT_TABLE_MISMATCH, CARRY_OVER_CONTINUITY, IN_FORCE_CONTINUITY,

@@ -1,7 +1,7 @@
 package io.disclosurelake.generate;
 
-import io.disclosurelake.template.TemplateSpec;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.disclosurelake.generate;
 
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.SplittableRandom;
 
 /**
- * Draws a body's figures for one year so that every sum rule of template.md §7 holds by construction and the
+ * Draws a body's figures for one year so that every sum rule of docs/rules.md holds by construction and the
  * year follows the previous one: 上年结转 = last year's 结转下年度, 现行有效 carried forward.
  */
 public final class FigureModel {
@@ -40,7 +40,7 @@ public final class FigureModel {
             else f.app[rCo][c] = body.size() == Body.Size.TINY ? 0 : Math.round(f.app[rNew][c] * 0.05 * rnd.nextDouble());
         }
         boolean v2019Rows = version == Version.V2019;
-        String[] outcomes = ReportFigures.ROW_KEYS.stream().filter(k -> io.disclosurelake.template.TemplateSpec.applicationRow(k).isOutcome())
+        String[] outcomes = ReportFigures.ROW_KEYS.stream().filter(k -> io.disclosurelake.spec.TemplateSpec.applicationRow(k).isOutcome())
                 .filter(k -> !(v2019Rows && (k.equals("other.overdue_correction") || k.equals("other.overdue_fee"))))
                 .toArray(String[]::new);
         double[] w = new double[outcomes.length];

@@ -1,6 +1,6 @@
 package io.disclosurelake.generate;
 
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

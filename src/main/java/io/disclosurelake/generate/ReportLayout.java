@@ -1,11 +1,11 @@
 package io.disclosurelake.generate;
 
 import io.disclosurelake.generate.ReportDocument.Table;
-import io.disclosurelake.template.TemplateSpec;
-import io.disclosurelake.template.TemplateSpec.ActiveField;
-import io.disclosurelake.template.TemplateSpec.Active2019Field;
-import io.disclosurelake.template.TemplateSpec.ApplicationRow;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec.ActiveField;
+import io.disclosurelake.spec.TemplateSpec.Active2019Field;
+import io.disclosurelake.spec.TemplateSpec.ApplicationRow;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.disclosurelake.generate;
 import io.disclosurelake.generate.ReportDocument.Block;
 import io.disclosurelake.generate.ReportDocument.TCell;
 import io.disclosurelake.generate.ReportDocument.Table;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

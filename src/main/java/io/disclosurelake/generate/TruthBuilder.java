@@ -3,8 +3,8 @@ package io.disclosurelake.generate;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.DocumentInfo;
 import io.disclosurelake.model.Report;
-import io.disclosurelake.template.TemplateSpec;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.math.BigDecimal;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.disclosurelake.job;
 
 import io.disclosurelake.extract.ExtractionLimits;
 import io.disclosurelake.model.DocumentInfo;
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.read.FormatSniffer;
 

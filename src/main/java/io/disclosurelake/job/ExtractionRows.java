@@ -5,7 +5,7 @@ import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.MetricValue;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.model.Violation;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;

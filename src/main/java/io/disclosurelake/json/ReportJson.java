@@ -10,11 +10,11 @@ import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.MetricValue;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.model.Violation;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 
-/** Writes a {@link Report} as the canonical JSON of report-json.md. */
+/** Writes a {@link Report} as the canonical JSON of docs/report-json.md. */
 public final class ReportJson {
     private ReportJson() {}
 

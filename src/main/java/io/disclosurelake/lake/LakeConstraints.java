@@ -1,9 +1,9 @@
 package io.disclosurelake.lake;
 
 import io.disclosurelake.model.CellStatus;
-import io.disclosurelake.model.QuarantineReason;
-import io.disclosurelake.rules.RuleBook;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.QuarantineReason;
+import io.disclosurelake.spec.RuleBook;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

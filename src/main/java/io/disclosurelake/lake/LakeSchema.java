@@ -1,6 +1,6 @@
 package io.disclosurelake.lake;
 
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Delta tables of the lake: names, columns, types and the meaning of each column (report-json.md).
+ * The Delta tables of the lake: names, columns, types and the meaning of each column (docs/report-json.md).
  * The one place that knows the schemas: writers, views, notebooks' tests and the data dictionary read it.
  * Each table is a directory of its name under the lake.
  */
@@ -48,10 +48,10 @@ public final class LakeSchema {
     /** Gold layer (rank/): the bodies of {@link #COVERAGE} whose report for the year is missing. */
     public static final String MISSING_REPORTS = "missing_reports";
 
-    /** Error-severity rules of template.md §7: each is a component of the compliance score (column rule_&lt;id&gt;). */
+    /** Error-severity rules of docs/rules.md: each is a component of the compliance score (column rule_&lt;id&gt;). */
     public static List<String> errorRuleIds() {
-        return io.disclosurelake.rules.RuleBook.RULES.stream().filter(r -> "error".equals(r.severity()))
-                .map(io.disclosurelake.rules.RuleBook.RuleInfo::id).toList();
+        return io.disclosurelake.spec.RuleBook.RULES.stream().filter(r -> "error".equals(r.severity()))
+                .map(io.disclosurelake.spec.RuleBook.RuleInfo::id).toList();
     }
 
     /** Column of {@link #RANKINGS} holding the score component of an error rule, e.g. rule_app_balance. */
@@ -161,7 +161,7 @@ public final class LakeSchema {
                 f("size", DataTypes.LongType, true, "file size in bytes"),
                 f("run_id", DataTypes.StringType, false, "run that quarantined the file"));
 
-        table(RULE_VIOLATIONS, "Every broken rule of the template (template.md §7), per report.",
+        table(RULE_VIOLATIONS, "Every broken rule of the template (docs/rules.md), per report.",
                 List.of("report_id", "rule", "scope"),
                 f("report_id", DataTypes.StringType, false, "report"),
                 f("rule", DataTypes.StringType, false, "rule id, e.g. APP_BALANCE"),
@@ -172,7 +172,7 @@ public final class LakeSchema {
                 f("difference", AMOUNT, true, "left − right"),
                 f("detail", DataTypes.StringType, true, "what was found, in words"));
 
-        table(REPORT_METRICS, "Rates of template.md §8 per report with their parts.",
+        table(REPORT_METRICS, "Rates of docs/metrics.md per report with their parts.",
                 List.of("report_id", "metric"),
                 f("report_id", DataTypes.StringType, false, "report"),
                 f("metric", DataTypes.StringType, false, "disclosure_rate, non_disclosure_rate, not_obtained_rate, carry_forward_rate, review_correction_rate, litigation_correction_rate, or a violation count"),
@@ -208,7 +208,7 @@ public final class LakeSchema {
         // ---------------------------------------------------------------- gold layer (rank/)
         String levelComment = "national, province, city or county";
         String scopeComment = "body (a body's own report) or region_aggregate (a government report covering its departments): never summed together";
-        table(REGION_TOTALS, "Sums of every table value per year and region level; body reports and region-aggregate reports are summed separately (template.md §1).",
+        table(REGION_TOTALS, "Sums of every table value per year and region level; body reports and region-aggregate reports are summed separately (docs/template.md §1).",
                 List.of("year", "level", "province", "city", "county", "report_scope", "table_name", "row_key", "column_key"),
                 f("year", DataTypes.IntegerType, true, "report year"),
                 f("level", DataTypes.StringType, false, levelComment),

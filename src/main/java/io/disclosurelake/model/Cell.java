@@ -34,7 +34,7 @@ public record Cell(String table, String rowKey, String columnKey, BigDecimal val
     public boolean hasValue() { return status == CellStatus.VALUE; }
 
     /**
-     * The value as the sum rules read it: blank counts as 0 (template.md §7 INCOMPLETE_TABLE); a cell the
+     * The value as the sum rules read it: blank counts as 0 (docs/rules.md §4); a cell the
      * version does not print counts as 0 when {@code absentAsZero} (the 2019 single （六） row), else as
      * unknown; an unreadable cell is always unknown (null), so no rule is judged on a guess.
      */

@@ -3,7 +3,7 @@ package io.disclosurelake.model;
 import java.math.BigDecimal;
 
 /**
- * A rate of template.md §8 with the parts it was computed from. {@code value} is null when the
+ * A rate of docs/metrics.md with the parts it was computed from. {@code value} is null when the
  * denominator is zero or a part is unreadable; {@code smallSample} marks a denominator under the
  * configured minimum. {@code convention} names the denominator's definition.
  */

@@ -1,6 +1,7 @@
 package io.disclosurelake.model;
 
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.QuarantineReason;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The canonical report of report-json.md: identity, the three tables as cells with provenance, and what
+ * The canonical report of docs/report-json.md: identity, the three tables as cells with provenance, and what
  * the rules and metrics found. A quarantined document has a reason and no tables.
  *
  * <p>Tables are kept as cells keyed by the template's row and column keys, so every value keeps its
@@ -29,7 +30,7 @@ public final class Report {
     private Region region = Region.UNKNOWN;
     private Integer year;
     private TemplateSpec.Version template = TemplateSpec.Version.UNKNOWN;
-    /** {@code body} or {@code region_aggregate} (template.md §1). */
+    /** {@code body} or {@code region_aggregate} (docs/template.md §1). */
     private String reportScope = "body";
     private String title;
     /** Text outside the tables, kept for narrative checks (TEXT_TABLE_MISMATCH, duplicate detection). */

@@ -2,7 +2,7 @@ package io.disclosurelake.rank;
 
 /**
  * Whether a body is a government publishing its own (本级) report — deadline 31 March — or a department
- * of a government — deadline 31 January (条例 Art. 49, template.md §1). Told from the org name: a
+ * of a government — deadline 31 January (条例 Art. 49, docs/template.md §1). Told from the org name: a
  * 人民政府 (or 行政公署), or its 办公室/办公厅 that publishes the government's report, is a government;
  * 局, 委, 办 and every other body is a department.
  */

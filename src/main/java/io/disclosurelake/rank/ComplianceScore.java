@@ -1,7 +1,7 @@
 package io.disclosurelake.rank;
 
 import io.disclosurelake.lake.LakeSchema;
-import io.disclosurelake.rules.RuleBook;
+import io.disclosurelake.spec.RuleBook;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * The compliance score of template.md §9 as data: every component (in [0, 1]) with its label, its
+ * The compliance score of docs/ranking.md as data: every component (in [0, 1]) with its label, its
  * explanation and its SQL over the per-body facts that {@link GoldLayer} prepares. The score is
  * {@code 100 × Σ weight × component / Σ weight of the known components}; the rankings table, the exports and
  * the explanation sheet all read this one list, so what a body sees beside its score is what was summed.

@@ -1,10 +1,10 @@
 package io.disclosurelake.rank;
 
 import io.disclosurelake.lake.LakeSchema;
-import io.disclosurelake.rules.RatioMetric;
-import io.disclosurelake.rules.RuleBook;
+import io.disclosurelake.spec.RatioMetric;
+import io.disclosurelake.spec.RuleBook;
 import io.disclosurelake.rules.RuleSql;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

@@ -49,9 +49,9 @@ final class PdfPageContent {
      * itself) would otherwise keep the thread busy and fill the heap long after the caller gave up on it.
      */
     static final class PageOverBudget extends RuntimeException {
-        final io.disclosurelake.model.QuarantineReason reason;
+        final io.disclosurelake.spec.QuarantineReason reason;
 
-        PageOverBudget(io.disclosurelake.model.QuarantineReason reason, String message) {
+        PageOverBudget(io.disclosurelake.spec.QuarantineReason reason, String message) {
             super(message, null, false, false);
             this.reason = reason;
         }
@@ -70,14 +70,14 @@ final class PdfPageContent {
 
         void operator() {
             if ((++operators & 255) == 0 && limits.pastDeadline()) {
-                throw new PageOverBudget(io.disclosurelake.model.QuarantineReason.TIMEOUT,
+                throw new PageOverBudget(io.disclosurelake.spec.QuarantineReason.TIMEOUT,
                         "PDF page " + pageNo + " still drawing at the deadline after " + operators + " operators");
             }
         }
 
         void glyphs(int count) {
             if (count > MAX_GLYPHS_PER_PAGE) {
-                throw new PageOverBudget(io.disclosurelake.model.QuarantineReason.TOO_LARGE,
+                throw new PageOverBudget(io.disclosurelake.spec.QuarantineReason.TOO_LARGE,
                         "PDF page " + pageNo + " has over " + MAX_GLYPHS_PER_PAGE + " glyphs");
             }
         }

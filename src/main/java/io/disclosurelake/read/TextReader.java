@@ -1,6 +1,6 @@
 package io.disclosurelake.read;
 
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,6 @@
 package io.disclosurelake.read;
 
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 
 /**
  * Thrown by a format reader when a file cannot be read for a reason the quarantine table should record.

@@ -8,7 +8,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 
 /**
  * Checks an OOXML container before POI opens it: inflates every entry once, counting real (not declared)

@@ -1,5 +1,7 @@
 package io.disclosurelake.rules;
 
+import io.disclosurelake.spec.RuleBook;
+import io.disclosurelake.spec.RatioMetric;
 import io.disclosurelake.model.MetricValue;
 import io.disclosurelake.model.Report;
 
@@ -10,7 +12,7 @@ import java.util.Optional;
 
 /** Computes the rates of {@link RuleBook#METRICS} for one report — the Java reading of the definitions. */
 public final class MetricCalculator {
-    /** Default minimum denominator below which a rate is marked {@code small_sample} (template.md §8). */
+    /** Default minimum denominator below which a rate is marked {@code small_sample} (docs/metrics.md). */
     public static final int DEFAULT_MIN_DENOMINATOR = 30;
 
     private final int minDenominator;

@@ -1,11 +1,12 @@
 package io.disclosurelake.rules;
 
+import io.disclosurelake.spec.RuleBook;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.CellStatus;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.model.Violation;
 import io.disclosurelake.template.Gazetteer;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The per-report rules of template.md §7 that are not plain sums — NON_NEGATIVE, FEE_UNIT, INCOMPLETE_TABLE,
+ * The per-report rules of docs/rules.md that are not plain sums — NON_NEGATIVE, FEE_UNIT, INCOMPLETE_TABLE,
  * REGULATIONS_BY_NON_LEGISLATOR, TEXT_TABLE_MISMATCH — plus the sum rules through {@link SumRuleCheck} and the
  * rates through {@link MetricCalculator}. Severities come from {@link RuleBook}.
  */

@@ -1,5 +1,10 @@
 package io.disclosurelake.rules;
 
+import io.disclosurelake.spec.RuleBook;
+import io.disclosurelake.spec.SumRule;
+import io.disclosurelake.spec.CellRef;
+import io.disclosurelake.spec.LinearExpr;
+import io.disclosurelake.spec.RatioMetric;
 import java.util.List;
 import java.util.StringJoiner;
 

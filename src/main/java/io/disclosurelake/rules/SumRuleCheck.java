@@ -1,5 +1,8 @@
 package io.disclosurelake.rules;
 
+import io.disclosurelake.spec.RuleBook;
+import io.disclosurelake.spec.SumRule;
+import io.disclosurelake.spec.LinearExpr;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.model.Violation;

@@ -1,7 +1,7 @@
 package io.disclosurelake.sql;
 
 import io.disclosurelake.lake.LakeSchema;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;

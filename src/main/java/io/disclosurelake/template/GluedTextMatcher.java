@@ -1,13 +1,14 @@
 package io.disclosurelake.template;
 
+import io.disclosurelake.spec.TemplateSpec;
 import io.disclosurelake.model.Cell;
-import io.disclosurelake.rules.CellRef;
-import io.disclosurelake.rules.LinearExpr;
-import io.disclosurelake.rules.RuleBook;
-import io.disclosurelake.rules.SumRule;
+import io.disclosurelake.spec.CellRef;
+import io.disclosurelake.spec.LinearExpr;
+import io.disclosurelake.spec.RuleBook;
+import io.disclosurelake.spec.SumRule;
 import io.disclosurelake.template.GluedDigits.Piece;
-import io.disclosurelake.template.TemplateSpec.ApplicationRow;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.ApplicationRow;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.disclosurelake.template;
 
+import io.disclosurelake.spec.TemplateSpec;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * Folds the ways documents print the same label onto one form, so labels can be compared with the
  * keywords of {@link TemplateSpec} (which are folded the same way): full-width letters, digits, brackets
  * and punctuation become half-width, spaces and line breaks go, curly quotes become straight, and the
- * numbering noise of template.md §2 is made regular ({@code （1）}→{@code (一)}, {@code 1、}→{@code 1.}).
+ * numbering noise of docs/template.md §2 is made regular ({@code （1）}→{@code (一)}, {@code 1、}→{@code 1.}).
  */
 public final class LabelNormalizer {
     private LabelNormalizer() {}

@@ -1,15 +1,16 @@
 package io.disclosurelake.template;
 
+import io.disclosurelake.spec.TemplateSpec;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.Report;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Puts located tables into a report's canonical fields for the detected template version, including the
- * 2019 mapping of report-json.md: {@code *_issued} ← 本年新制作数量, {@code *_in_force} ← 对外公开总数量,
+ * 2019 mapping of docs/report-json.md: {@code *_issued} ← 本年新制作数量, {@code *_in_force} ← 对外公开总数量,
  * {@code *_repealed} and the fee not in the template; decisions ← 处理决定数量; the single （六）其他处理 row
  * → {@code other.other} with {@code other.overdue_*} not in the template; every 2019 cell also in
  * {@code active_2019}. A row or cell the document lacks is left absent (never 0).

@@ -1,6 +1,7 @@
 package io.disclosurelake.template;
 
-import io.disclosurelake.template.TemplateSpec.ApplicationRow;
+import io.disclosurelake.spec.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec.ApplicationRow;
 
 import java.util.List;
 import java.util.Map;

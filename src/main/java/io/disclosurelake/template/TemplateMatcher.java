@@ -1,5 +1,6 @@
 package io.disclosurelake.template;
 
+import io.disclosurelake.spec.TemplateSpec;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.read.Grid;
 import io.disclosurelake.read.Grid.GridCell;

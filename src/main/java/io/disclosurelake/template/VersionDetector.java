@@ -1,11 +1,12 @@
 package io.disclosurelake.template;
 
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.util.List;
 
 /**
- * Tells the template version from the markers of template.md §6 (TemplateSpec.MARKERS_*): both 2019 and
+ * Tells the template version from the markers of docs/template.md §6 (TemplateSpec.MARKERS_*): both 2019 and
  * 2021 markers → hybrid; legacy markers without either → legacy; none → unknown. The year is not used:
  * some 2021 reports still print the 2019 tables.
  */

@@ -2,6 +2,7 @@ package io.disclosurelake.accuracy;
 
 import io.disclosurelake.generate.CorpusGenerator;
 import io.disclosurelake.generate.GeneratorOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * per-report fault is found with its rule id and nothing else is. Set {@code -Daccuracy.corpus=DIR} to run
  * it over an existing corpus instead.
  */
+@Tag("slow") // generates 160 documents in every format, LibreOffice converts some: the full lane (mvn verify)
 class GeneratedCorpusAccuracyTest {
     @Test
     void everyGeneratedDocumentEqualsItsTruth(@TempDir Path tmp) throws Exception {

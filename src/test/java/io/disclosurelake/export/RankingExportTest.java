@@ -11,6 +11,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +115,7 @@ class RankingExportTest {
         }
     }
 
+    @Tag("slow") // renders the page in Chromium: the full lane (mvn verify)
     @Test
     void htmlIsSelfContainedEscapedAndRendersInChromium() throws Exception {
         Path html = out.resolve("rankings-2024.html");

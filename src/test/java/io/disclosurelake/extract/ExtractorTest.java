@@ -1,12 +1,12 @@
 package io.disclosurelake.extract;
 
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.read.DocumentFormat;
 import io.disclosurelake.read.FormatReader;
 import io.disclosurelake.read.Readers;
 import io.disclosurelake.read.UnreadableDocumentException;
-import io.disclosurelake.rules.RuleBook;
+import io.disclosurelake.spec.RuleBook;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

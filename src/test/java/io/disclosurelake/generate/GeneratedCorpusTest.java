@@ -10,6 +10,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** generate --count 200 --seed 1: formats, bodies, truth for every document, rules, files that open. */
+@Tag("slow") // generates 200 documents, LibreOffice converts some and opens them in their own tools: the full lane (mvn verify)
 class GeneratedCorpusTest {
     static final ObjectMapper M = new ObjectMapper();
     @TempDir static Path tmp;

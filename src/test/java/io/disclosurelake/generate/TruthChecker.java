@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks truth files against template.md §7 with its own loops over the JSON — deliberately not RuleBook,
+ * Checks truth files against docs/rules.md with its own loops over the JSON — deliberately not RuleBook,
  * SumRuleCheck or any generator code, so a mistake in either shows up as a disagreement.
  * A rule that needs an unknown (unreadable) number is "undecided" and reported separately.
  */

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * rows and cells or none), every report listed in {@code reports} already has all its rows, and a version read
  * again later (time travel) is exactly what it was.
  */
+@Tag("slow") // runs the job in a separate JVM while readers query the lake: the full lane (mvn verify)
 class ConcurrentReaderTest {
     static SparkSession spark;
     static final int PER_BATCH = 8;

@@ -3,6 +3,7 @@ package io.disclosurelake.hardening;
 import io.disclosurelake.job.CrashPoint;
 import io.disclosurelake.lake.LakeSchema;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * once by a real SIGKILL — and the next run over the same files repairs the lake: every table then equals
  * that of an uninterrupted run. No report lost, none duplicated.
  */
+@Tag("slow") // kills and reruns the job in separate JVMs: the full lane (mvn verify)
 class CrashRecoveryTest {
     static SparkSession spark;
     static final Duration RUN = OrdinaryNight.RUN_TIMEOUT;

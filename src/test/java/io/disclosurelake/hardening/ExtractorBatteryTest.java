@@ -5,6 +5,7 @@ import io.disclosurelake.extract.ExtractionLimits;
 import io.disclosurelake.extract.Extractor;
 import io.disclosurelake.json.ReportJson;
 import io.disclosurelake.model.Report;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the right reason, in bounded time and memory; each good one a report of the right body, the same as its
  * untwisted twin; no external entity is resolved.
  */
+@Tag("slow") // builds the hostile battery with LibreOffice: the full lane (mvn verify)
 class ExtractorBatteryTest {
     /** Short enough to keep the test quick, long enough for a real report on a loaded 2-core machine. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);

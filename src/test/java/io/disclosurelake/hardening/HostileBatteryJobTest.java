@@ -1,14 +1,15 @@
 package io.disclosurelake.hardening;
 
 import io.disclosurelake.lake.LakeSchema;
-import io.disclosurelake.model.QuarantineReason;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.QuarantineReason;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * parses the good reports exactly as it does without the hostile files, never resolves an external entity and
  * never runs out of memory.
  */
+@Tag("slow") // runs the job over the hostile battery (built with LibreOffice): the full lane (mvn verify)
 class HostileBatteryJobTest {
     static SparkSession spark;
     static final String HEAP = "1g";

@@ -3,6 +3,7 @@ package io.disclosurelake.hardening;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The battery is what it claims to be: each file really has its hostile property (else the other tests prove nothing). */
+@Tag("slow") // builds the hostile battery with LibreOffice: the full lane (mvn verify)
 class HostileFilesTest {
     static Battery battery;
 

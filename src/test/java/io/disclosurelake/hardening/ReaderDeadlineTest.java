@@ -2,7 +2,7 @@ package io.disclosurelake.hardening;
 
 import io.disclosurelake.extract.ExtractionLimits;
 import io.disclosurelake.extract.Extractor;
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.read.PdfReader;
 import io.disclosurelake.read.ReadLimits;

@@ -2,12 +2,12 @@ package io.disclosurelake.job;
 
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.DocumentInfo;
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 import io.disclosurelake.model.Region;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.rules.MetricCalculator;
 import io.disclosurelake.rules.SumRuleCheck;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import io.disclosurelake.lake.LakeTables;
 import io.disclosurelake.spark.SharedSpark;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * changes, no commit), a corrected re-publication plus a neighbouring year arriving later, and bad files.
  */
 @ExtendWith(SharedSpark.class)
+@Tag("slow") // runs whole nights of the job: the full lane (mvn verify)
 class NightlyJobTest {
     static final String A = "甲市民政局";
     static final String B = "乙县教育局";

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.disclosurelake.lake.LakeTables;
 import io.disclosurelake.spark.SharedSpark;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * included) a rule_violations row.
  */
 @ExtendWith(SharedSpark.class)
+@Tag("slow") // runs the job over the sample corpus and compares the lake with the truth: the full lane (mvn verify)
 class SampleCorpusLakeTest {
     /** The committed sample; {@code -Dlake.corpus=DIR} runs the same checks on any generated corpus (docs/, truth/). */
     static final Path CORPUS = Path.of(System.getProperty("lake.corpus", "samples/corpus"));

@@ -3,7 +3,7 @@ package io.disclosurelake.rank;
 import io.disclosurelake.model.MetricValue;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.rules.MetricCalculator;
-import io.disclosurelake.rules.RuleBook;
+import io.disclosurelake.spec.RuleBook;
 import io.disclosurelake.rules.RuleSql;
 import io.disclosurelake.rules.SumRuleCheck;
 import org.apache.spark.sql.Row;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** template.md §8's worked example: 淮安市人民政府 2024 gives 59.5% / 5.8% / 20.4% / 12.8%. */
+/** docs/metrics.md §1's worked example: 淮安市人民政府 2024 gives 59.5% / 5.8% / 20.4% / 12.8%. */
 class HuaianExampleTest {
 
     private static String pct(Double v) { return String.format("%.1f%%", v * 100); }

@@ -8,9 +8,10 @@ import io.disclosurelake.job.ExtractorFactory;
 import io.disclosurelake.job.JobSettings;
 import io.disclosurelake.job.NightlyJob;
 import io.disclosurelake.lake.LakeSchema;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * production formula code on the expected side). For each province × year whose reports were all read exactly:
  * region_totals' Σ（七）总计 and region_metrics' pooled non-disclosure parts equal the sums over the truth files.
  */
+@Tag("slow") // generates a corpus and runs the job and the ranking over it: the full lane (mvn verify)
 class RankingAccuracyTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

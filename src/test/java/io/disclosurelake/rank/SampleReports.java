@@ -4,7 +4,7 @@ import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.DocumentInfo;
 import io.disclosurelake.model.Region;
 import io.disclosurelake.model.Report;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ public final class SampleReports {
     }
 
     /**
-     * The 淮安市人民政府 2024 example of template.md §8: 公开 1816 of 3050 closed, 不予公开 178, 行政复议 64
+     * The 淮安市人民政府 2024 example of docs/metrics.md §1: 公开 1816 of 3050 closed, 不予公开 178, 行政复议 64
      * corrected of 351 − 37 concluded, 行政诉讼 4 + 1 corrected of (26 − 1) + (20 − 6).
      */
     public static Report huaian() {

@@ -40,7 +40,7 @@ class ScoringConfigTest {
     void everyComponentIsAColumnOfRankings() {
         List<String> cols = List.of(LakeSchema.table(LakeSchema.RANKINGS).schema().fieldNames());
         for (ComplianceScore.Component c : ComplianceScore.COMPONENTS) assertTrue(cols.contains(c.column()), c.column());
-        assertEquals(7, LakeSchema.errorRuleIds().size(), "one component per error rule of template.md §7");
+        assertEquals(7, LakeSchema.errorRuleIds().size(), "one component per error rule of docs/rules.md");
     }
 
     @Test
@@ -58,7 +58,7 @@ class ScoringConfigTest {
 
     @Test
     void expectedCellsFollowTheTemplateVersion() {
-        assertEquals(10 + 25 * 7 + 15, GoldLayer.expectedCells(io.disclosurelake.template.TemplateSpec.Version.V2021));
-        assertEquals(7 + 23 * 7 + 15, GoldLayer.expectedCells(io.disclosurelake.template.TemplateSpec.Version.V2019));
+        assertEquals(10 + 25 * 7 + 15, GoldLayer.expectedCells(io.disclosurelake.spec.TemplateSpec.Version.V2021));
+        assertEquals(7 + 23 * 7 + 15, GoldLayer.expectedCells(io.disclosurelake.spec.TemplateSpec.Version.V2019));
     }
 }

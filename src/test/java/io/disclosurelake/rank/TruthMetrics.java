@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * template.md §8's rates computed straight from a truth file (report-json.md shape), written for the test
+ * docs/metrics.md §1's rates computed straight from a truth file (docs/report-json.md shape), written for the test
  * without the production formula code: the expected side of the accuracy test.
  */
 final class TruthMetrics {

@@ -2,7 +2,7 @@ package io.disclosurelake.read;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 import org.junit.jupiter.api.Test;
 
 /** DOC specifics that need no LibreOffice; the table round trip is in {@link ForeignProducerTest}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,7 @@ class ForeignProducerTest {
         assertTable(new DocxReader().read(docx, ReadLimits.defaults()));
     }
 
+    @Tag("slow") // converts with LibreOffice: the full lane (mvn verify)
     @Test
     void libreOfficePdf() throws Exception {
         byte[] pdf = Soffice.convert(docx, "docx", "pdf");
@@ -71,6 +73,7 @@ class ForeignProducerTest {
         assertTable(g);
     }
 
+    @Tag("slow") // converts with LibreOffice: the full lane (mvn verify)
     @Test
     void libreOfficeDoc() throws Exception {
         byte[] doc = Soffice.convert(docx, "docx", "doc:MS Word 97");

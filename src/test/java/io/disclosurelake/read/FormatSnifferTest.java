@@ -114,7 +114,7 @@ class FormatSnifferTest {
         assertTrue(FormatSniffer.sniffDetailed(b, "a.xlsx").encrypted());
         UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
                 () -> Readers.forFormat(FormatSniffer.sniff(b, "a.xlsx")).read(b, ReadLimits.defaults()));
-        assertEquals(io.disclosurelake.model.QuarantineReason.ENCRYPTED, e.reason());
+        assertEquals(io.disclosurelake.spec.QuarantineReason.ENCRYPTED, e.reason());
         assertFalse(FormatSniffer.isEncryptedOffice(xlsx()));
     }
 }

@@ -143,7 +143,7 @@ class HtmlReaderTest {
             Grid g = read(html, StandardCharsets.UTF_8);
             assertTrue(g.text().contains("x"));
         } catch (UnreadableDocumentException e) {
-            assertEquals(io.disclosurelake.model.QuarantineReason.CORRUPT, e.reason());
+            assertEquals(io.disclosurelake.spec.QuarantineReason.CORRUPT, e.reason());
         } catch (Exception e) {
             fail(e);
         }

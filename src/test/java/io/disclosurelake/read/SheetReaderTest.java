@@ -72,9 +72,9 @@ class SheetReaderTest {
         byte[] xlsx = build(new XSSFWorkbook());
         UnreadableDocumentException corrupt = assertThrows(UnreadableDocumentException.class,
                 () -> new SheetReader().read(java.util.Arrays.copyOf(xlsx, xlsx.length / 2), ReadLimits.defaults()));
-        assertEquals(io.disclosurelake.model.QuarantineReason.CORRUPT, corrupt.reason());
+        assertEquals(io.disclosurelake.spec.QuarantineReason.CORRUPT, corrupt.reason());
         ReadLimits tiny = new ReadLimits(300, 2_000, 20_000_000L, Long.MAX_VALUE);
         UnreadableDocumentException large = assertThrows(UnreadableDocumentException.class, () -> new SheetReader().read(xlsx, tiny));
-        assertEquals(io.disclosurelake.model.QuarantineReason.TOO_LARGE, large.reason());
+        assertEquals(io.disclosurelake.spec.QuarantineReason.TOO_LARGE, large.reason());
     }
 }

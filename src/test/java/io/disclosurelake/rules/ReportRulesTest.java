@@ -1,10 +1,11 @@
 package io.disclosurelake.rules;
 
+import io.disclosurelake.spec.RuleBook;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.DocumentInfo;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.model.Violation;
-import io.disclosurelake.template.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -4,6 +4,7 @@ import io.disclosurelake.lake.LakeSchema;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -45,6 +46,7 @@ class DataDictionaryTest {
     }
 
     /** Every table of the lake is documented with the same columns, types and nullability, and vice versa. */
+    @Tag("slow") // needs the lake the job builds (TestLakes.analysed): the full lane (mvn verify)
     @Test void dictionaryMatchesTheSchemasOfARealLake() {
         SparkSession spark = TestSpark.session();
         String lake = TestLakes.analysed().toString();

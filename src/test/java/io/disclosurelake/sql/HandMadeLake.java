@@ -132,7 +132,7 @@ final class HandMadeLake {
     }
 
     /**
-     * LakeSchema's schema; for rankings only the contract columns of report-json.md (the hand-made lake does
+     * LakeSchema's schema; for rankings only the contract columns of docs/report-json.md (the hand-made lake does
      * not compute scores — the job-built lake in {@link JobBuiltLake} has the full rankings table).
      */
     static StructType schema(String table) {

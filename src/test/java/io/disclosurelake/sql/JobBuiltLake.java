@@ -46,7 +46,7 @@ final class JobBuiltLake {
     }
 
     /**
-     * Until the rank package writes {@code rankings}, a stand-in with report-json.md's columns (year, province,
+     * Until the rank package writes {@code rankings}, a stand-in with docs/report-json.md's columns (year, province,
      * city, report_id, org, score, rank), so that the notebooks' ranking queries are still run.
      */
     private static void standInRankings(SparkSession spark, Path lake) {

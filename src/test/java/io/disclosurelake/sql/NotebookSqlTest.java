@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * a lake, returns at least one row and exactly the columns its {@code -- expect:} line declares. The notebooks
  * are also held to nbformat 4 and to the conventions that make them runnable here.
  */
+@Tag("slow") // queries a lake the job builds from a generated corpus (TestLakes.analysed): the full lane (mvn verify)
 class NotebookSqlTest {
     static final Path NOTEBOOKS = Path.of("notebooks");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,8 +1,9 @@
 package io.disclosurelake.template;
 
+import io.disclosurelake.spec.TemplateSpec;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.CellStatus;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,10 +1,11 @@
 package io.disclosurelake.template;
 
+import io.disclosurelake.spec.TemplateSpec;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.CellStatus;
 import io.disclosurelake.model.DocumentInfo;
 import io.disclosurelake.model.Report;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The 2019 mapping of report-json.md and what a hybrid report keeps. */
+/** The 2019 mapping of docs/report-json.md and what a hybrid report keeps. */
 class TableAssemblerTest {
     private static Cell v(String raw) {
         return Cell.value("x", "x", "x", new BigDecimal(raw), raw, null);

@@ -1,10 +1,11 @@
 package io.disclosurelake.template;
 
+import io.disclosurelake.spec.TemplateSpec;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.CellStatus;
 import io.disclosurelake.read.Grid;
 import io.disclosurelake.read.Grid.GridCell;
-import io.disclosurelake.template.TemplateSpec.ApplicationRow;
+import io.disclosurelake.spec.TemplateSpec.ApplicationRow;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

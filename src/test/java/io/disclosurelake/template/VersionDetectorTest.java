@@ -1,6 +1,7 @@
 package io.disclosurelake.template;
 
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec;
+import io.disclosurelake.spec.TemplateSpec.Version;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.disclosurelake.template;
+package io.disclosurelake.spec;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +19,7 @@ public final class TemplateSpec {
     public static final String REVIEW_TABLE = "review_litigation";
     public static final String ACTIVE_2019_TABLE = "active_2019";
 
-    /** Canonical template versions, as in report-json.md. */
+    /** Canonical template versions, as in docs/report-json.md. */
     public enum Version {
         V2021("2021"), V2019("2019"), HYBRID("hybrid"), LEGACY("legacy"), UNKNOWN("unknown");
         public final String id;
@@ -54,7 +54,7 @@ public final class TemplateSpec {
     // ---------------------------------------------------------------- table 三: rows
 
     /**
-     * A row of table 三. {@code key} is the JSON path of the row (report-json.md); {@code group} the
+     * A row of table 三. {@code key} is the JSON path of the row (docs/report-json.md); {@code group} the
      * outcome group it sits under (e.g. "withheld" for （三）不予公开), null for top-level rows;
      * {@code label} the 2021 wording without numbering; {@code keywords} fragments that identify the row
      * once the label is normalised (numbering stripped, widths folded, spaces removed); {@code in2019}
@@ -105,7 +105,7 @@ public final class TemplateSpec {
         r.add(row("not_processed.confirm_or_reissue", "not_processed", "5.", "要求行政机关确认或重新出具已获取信息", List.of("重新出具", "确认或重新"), true, true));
         r.add(row("other.overdue_correction", "other", "1.", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", List.of("逾期不补正"), false, true));
         r.add(row("other.overdue_fee", "other", "2.", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", List.of("收费通知", "缴纳费用"), false, true));
-        // In 2019 （六）其他处理 is a single row; it maps onto other.other (report-json.md).
+        // In 2019 （六）其他处理 is a single row; it maps onto other.other (docs/report-json.md).
         r.add(row("other.other", "other", "3.", "其他", List.of("其他"), true, true));
         r.add(row("total", null, "（七）", "总计", List.of("总计"), true, true));
         r.add(row("carried_forward", null, "四、", "结转下年度继续办理", List.of("结转下年度", "继续办理"), true, true));
@@ -260,7 +260,7 @@ public final class TemplateSpec {
 
     // ---------------------------------------------------------------- section headings and version markers
 
-    /** Section headings (normalised, numbering stripped) and their accepted variants (template.md §2). */
+    /** Section headings (normalised, numbering stripped) and their accepted variants (docs/template.md §2). */
     public static final Map<String, List<String>> SECTION_HEADINGS;
     static {
         Map<String, List<String>> m = new LinkedHashMap<>();

@@ -1,20 +1,19 @@
-package io.disclosurelake.rules;
+package io.disclosurelake.spec;
 
-import io.disclosurelake.template.TemplateSpec;
-import io.disclosurelake.template.TemplateSpec.ApplicationRow;
-import io.disclosurelake.template.TemplateSpec.ReviewGroup;
+import io.disclosurelake.spec.TemplateSpec.ApplicationRow;
+import io.disclosurelake.spec.TemplateSpec.ReviewGroup;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import static io.disclosurelake.template.TemplateSpec.ACTIVE_TABLE;
-import static io.disclosurelake.template.TemplateSpec.APPLICATIONS_TABLE;
-import static io.disclosurelake.template.TemplateSpec.REVIEW_TABLE;
+import static io.disclosurelake.spec.TemplateSpec.ACTIVE_TABLE;
+import static io.disclosurelake.spec.TemplateSpec.APPLICATIONS_TABLE;
+import static io.disclosurelake.spec.TemplateSpec.REVIEW_TABLE;
 
 /**
- * Every sum rule and rate of template.md §7–§8 as data, built from {@link TemplateSpec}. The Java checks
- * ({@link SumRuleCheck}, {@link MetricCalculator}) and the Spark SQL ({@link RuleSql}) both read these lists.
+ * Every rule of docs/rules.md and rate of docs/metrics.md as data, built from {@link TemplateSpec}. The Java
+ * checks (rules/SumRuleCheck, rules/MetricCalculator) and the Spark SQL (rules/RuleSql) both read these lists.
  */
 public final class RuleBook {
     private RuleBook() {}
@@ -34,7 +33,7 @@ public final class RuleBook {
     public static final String TEXT_TABLE_MISMATCH = "TEXT_TABLE_MISMATCH";
     public static final String DUPLICATE_OF_PREVIOUS_YEAR = "DUPLICATE_OF_PREVIOUS_YEAR";
 
-    /** Every rule id of template.md §7 with its severity, in the table's order. */
+    /** Every rule id of docs/rules.md with its severity, in the table's order. */
     public record RuleInfo(String id, String severity, boolean crossYear, String description) {}
 
     public static final List<RuleInfo> RULES = List.of(

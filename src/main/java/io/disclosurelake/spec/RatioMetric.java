@@ -1,7 +1,7 @@
-package io.disclosurelake.rules;
+package io.disclosurelake.spec;
 
 /**
- * A rate of template.md §8: numerator / denominator, with the name of the denominator's convention
+ * A rate of docs/metrics.md: numerator / denominator, with the name of the denominator's convention
  * (e.g. "total_closed" for （七）总计).
  */
 public record RatioMetric(String name, String label, LinearExpr numerator, LinearExpr denominator, String convention) {}

@@ -1,7 +1,7 @@
-package io.disclosurelake.rules;
+package io.disclosurelake.spec;
 
 /**
- * An arithmetic rule of template.md §7: {@code left = right}, checked for one scope (a column, a group or a
+ * An arithmetic rule of docs/rules.md: {@code left = right}, checked for one scope (a column, a group or a
  * row). {@code scope} is the label stored with a violation (e.g. 自然人, 行政复议). {@code absentAsZero}:
  * whether a cell the report's template version does not print counts as 0 (true for within-report sums,
  * false for cross-year rules, where a missing column means the rule cannot be judged).

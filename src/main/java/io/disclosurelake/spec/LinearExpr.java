@@ -1,4 +1,4 @@
-package io.disclosurelake.rules;
+package io.disclosurelake.spec;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A signed sum of template cells, e.g. （七）总计 − 尚未审结. Sum rules compare two of them and rates divide
- * one by another; the same expression is evaluated in Java over a {@link io.disclosurelake.model.Report} and
+ * one by another; the same expression is evaluated in Java over a {@code model.Report} and
  * rendered as Spark SQL over the {@code cells} table, so both sides read one definition.
  */
 public record LinearExpr(List<Term> terms) {

@@ -1,4 +1,4 @@
-package io.disclosurelake.model;
+package io.disclosurelake.spec;
 
 /** Why a file could not be turned into a report. Ids are stored in the {@code quarantine} table. */
 public enum QuarantineReason {

@@ -1,4 +1,4 @@
-package io.disclosurelake.rules;
+package io.disclosurelake.spec;
 
 /**
  * The address of one template cell, as stored in the {@code cells} table: table name, row key, column key.
