@@ -1,6 +1,6 @@
 package io.disclosurelake.read;
 
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 

@@ -4,7 +4,7 @@ import io.disclosurelake.spec.TemplateSpec;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.read.Grid;
 import io.disclosurelake.read.Grid.GridCell;
-import io.disclosurelake.template.TemplateSpec.Version;
+import io.disclosurelake.spec.TemplateSpec.Version;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import io.disclosurelake.generate.CorpusGenerator;
 import io.disclosurelake.generate.GeneratorOptions;
 import io.disclosurelake.generate.PdfWriter;
 import io.disclosurelake.json.ReportJson;
-import io.disclosurelake.model.QuarantineReason;
+import io.disclosurelake.spec.QuarantineReason;
 import io.disclosurelake.model.Report;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
