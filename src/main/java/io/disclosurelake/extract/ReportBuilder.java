@@ -36,7 +36,7 @@ final class ReportBuilder {
         List<String> lines = new ArrayList<>(List.of(text.split("\n")));
         IdentityExtractor.Identity id = new IdentityExtractor().extract(lines);
 
-        if (version == Version.LEGACY && tables.isEmpty())
+        if (tables.isEmpty() && (version == Version.LEGACY || isPre2019Report(id)))
             return Report.quarantined(doc, QuarantineReason.LEGACY_TEMPLATE,
                     "a pre-2019 report without the national statistical tables" + (id.org() == null ? "" : ": " + id.org()));
         if (tables.isEmpty())
@@ -64,5 +64,16 @@ final class ReportBuilder {
                 c.status() == io.disclosurelake.model.CellStatus.UNREADABLE);
         r.setStatus(incomplete || id.org() == null ? Report.PARTIAL : Report.PARSED);
         return r;
+    }
+
+    /** The last year reported on with the old statistics (docs/template.md §6): its reports did publish. */
+    static final int LAST_LEGACY_YEAR = 2018;
+
+    /**
+     * A report titled for 2018 or earlier: the national template applies from the 2019 reports, so without its
+     * tables this is a legacy report even when its text mentions a 2019 marker (政府集中采购 is an everyday phrase).
+     */
+    private static boolean isPre2019Report(IdentityExtractor.Identity id) {
+        return id.org() != null && id.year() != null && id.year() <= LAST_LEGACY_YEAR;
     }
 }

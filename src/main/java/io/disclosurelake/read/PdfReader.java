@@ -1,9 +1,11 @@
 package io.disclosurelake.read;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.disclosurelake.spec.QuarantineReason;
@@ -30,6 +32,8 @@ public final class PdfReader implements FormatReader {
     @Override
     public Grid read(byte[] bytes, ReadLimits limits) throws UnreadableDocumentException {
         if (bytes.length == 0) throw new UnreadableDocumentException(QuarantineReason.EMPTY, "PDF file is empty");
+        String cut = truncation(bytes);
+        if (cut != null) throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "PDF is truncated: " + cut);
         PDDocument doc;
         try {
             // The empty user password opens owner-password-only files; a stream cache with a memory cap
@@ -161,5 +165,25 @@ public final class PdfReader implements FormatReader {
         }
         for (List<Glyph> l : lines) l.sort(Comparator.comparingDouble(Glyph::x));
         return lines;
+    }
+
+    /** Acrobat's rule: a complete PDF has its {@code %%EOF} within the last 1024 bytes. */
+    private static final int EOF_WINDOW = 1024;
+    private static final Pattern LINEARIZED_LENGTH = Pattern.compile("/Linearized\\s+[0-9.]+.*?/L\\s+(\\d+)", Pattern.DOTALL);
+
+    /**
+     * Why the file is cut short, or null. PDFBox's lenient parser rebuilds a cut file from the objects it
+     * finds, so a download stopped early (a linearized file keeps its catalog and first pages at the front)
+     * would otherwise be read as a report with pages missing, or judged not_a_report: it is corrupt.
+     */
+    static String truncation(byte[] b) {
+        String head = new String(b, 0, Math.min(b.length, EOF_WINDOW), StandardCharsets.ISO_8859_1);
+        Matcher m = LINEARIZED_LENGTH.matcher(head);
+        if (m.find() && m.group(1).length() < 19 && Long.parseLong(m.group(1)) > b.length)
+            return b.length + " of the " + m.group(1) + " bytes its linearization dictionary declares";
+        int from = Math.max(0, b.length - EOF_WINDOW - 5);
+        String tail = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
+        if (!tail.contains("%%EOF")) return "no %%EOF marker in its last " + EOF_WINDOW + " bytes";
+        return null;
     }
 }

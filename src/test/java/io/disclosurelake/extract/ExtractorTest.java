@@ -86,6 +86,46 @@ class ExtractorTest {
     }
 
     @Test
+    void reportForAYearBefore2019WithoutTheTemplateIsLegacyEvenWithA2019Marker() throws Exception {
+        byte[] html = GoldenJson.resource("/golden/html/legacy-2018-statistics-table-mentions-procurement.html");
+        Report r = new Extractor().extract("qinghe-2018.html", html);
+        assertQuarantined(r, QuarantineReason.LEGACY_TEMPLATE);
+        assertTrue(r.message().contains("清河市人力资源和社会保障局"), r.message());
+        // the same text titled for 2019 is judged by the template, not excused as legacy
+        String as2019 = new String(html, StandardCharsets.UTF_8).replace("2018年政府信息公开工作年度报告", "2019年政府信息公开工作年度报告");
+        assertQuarantined(new Extractor().extract("qinghe-2019.html", as2019.getBytes(StandardCharsets.UTF_8)), QuarantineReason.NOT_A_REPORT);
+    }
+
+    /**
+     * The first 20 KB of a real report whose catalog and first pages come first (as in a linearized file):
+     * PDFBox rebuilds it from the objects it finds, so without the truncation check it read as a report.
+     */
+    @Test
+    void truncatedPdfIsCorruptNotAReport() throws Exception {
+        byte[] golden = GoldenJson.resource("/golden/pdf/group-heading-cut-by-page-break-address-wrapped.pdf");
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(golden)) {
+            d.save(whole, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+        }
+        byte[] pdf = whole.toByteArray();
+        assertEquals(Report.PARSED, new Extractor().extract("whole.pdf", pdf).status());
+        for (int size : new int[]{10 << 10, 20 << 10, pdf.length / 2, pdf.length - 200}) {
+            Report r = new Extractor().extract("cut.pdf", java.util.Arrays.copyOf(pdf, size));
+            assertQuarantined(r, QuarantineReason.CORRUPT);
+            assertTrue(r.message().contains("truncated"), r.message());
+        }
+    }
+
+    @Test
+    void linearizedPdfShorterThanItsDeclaredLengthIsCorrupt() {
+        String head = "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Linearized 1 /L 99999 /H [ 600 150 ] /O 3 /E 5000 /N 2 /T 98000 >>\nendobj\n";
+        byte[] bytes = (head + "trailer\n<< /Root 2 0 R >>\nstartxref\n0\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+        Report r = new Extractor().extract("lin.pdf", bytes);
+        assertQuarantined(r, QuarantineReason.CORRUPT);
+        assertTrue(r.message().contains("99999"), r.message());
+    }
+
+    @Test
     void readerReasonsAreKept() {
         FormatReader locked = (bytes, limits) -> { throw new UnreadableDocumentException(QuarantineReason.ENCRYPTED, "needs a password"); };
         Report r = new Extractor(ExtractionLimits.defaults(), f -> locked).extract("x.txt", "abc".getBytes(StandardCharsets.UTF_8));
