@@ -28,8 +28,14 @@ import java.util.Map;
 
 /**
  * Lists the input directory on the driver: paths, sizes and modification times only — never content. Local
- * directories are walked with java.nio (symlinks followed, loops and unreadable entries reported, not skipped
- * silently); any other Hadoop file system (hdfs:, s3a:) through its FileSystem API.
+ * directories are walked with java.nio (symlinks inside the input followed, loops and unreadable entries
+ * reported, not skipped silently); any other Hadoop file system (hdfs:, s3a:) through its FileSystem API.
+ *
+ * <p>Paths are kept exactly, one key per file (docs/job.md "Input paths"): a name that is valid UTF-8 is kept as
+ * it is (backslashes, a trailing backslash, spaces, {@code %} included); a name holding bytes that are not UTF-8
+ * is shown with each such byte as {@code %XX} and each {@code %} as {@code %25}, so two names that differ only
+ * in undecodable bytes keep two keys. A symbolic link that leads outside the input is not followed unless
+ * {@code input.follow_links_outside=true}: it is reported as a problem ({@code unsafe}), never read.
  */
 public final class InputListing {
     /** A file to consider: path relative to the input, an absolute URI to read it, size and modification time. */
@@ -42,12 +48,18 @@ public final class InputListing {
 
     private InputListing() {}
 
+    /** Lists without following links that lead outside the input (the default of input.follow_links_outside). */
     public static Result list(String input, Configuration conf) throws IOException {
+        return list(input, conf, false);
+    }
+
+    public static Result list(String input, Configuration conf, boolean followLinksOutside) throws IOException {
         Path root = new Path(input);
         FileSystem fs = root.getFileSystem(conf);
         Path qualified = fs.makeQualified(root);
         if (!fs.exists(qualified)) throw new IOException("input directory does not exist: " + input);
-        if ("file".equals(qualified.toUri().getScheme())) return listLocal(java.nio.file.Path.of(qualified.toUri()));
+        if ("file".equals(qualified.toUri().getScheme()))
+            return listLocal(java.nio.file.Path.of(qualified.toUri()), followLinksOutside);
         List<ListedFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         listHadoop(fs, qualified, qualified.toUri().getPath(), files, problems);
@@ -72,16 +84,35 @@ public final class InputListing {
         }
     }
 
-    private static Result listLocal(java.nio.file.Path root) throws IOException {
+    static Result listLocal(java.nio.file.Path root, boolean followLinksOutside) throws IOException {
         List<ListedFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        java.nio.file.Path realRoot = root.toRealPath();
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override public FileVisitResult preVisitDirectory(java.nio.file.Path d, BasicFileAttributes a) {
-                return !d.equals(root) && hidden(d.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (d.equals(root)) return FileVisitResult.CONTINUE;
+                if (hidden(d.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
+                return refusedLink(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            /** A symbolic link whose target is outside the input, when such links are not to be followed: reported. */
+            private boolean refusedLink(java.nio.file.Path f) {
+                if (followLinksOutside || !Files.isSymbolicLink(f)) return false;
+                java.nio.file.Path target;
+                try {
+                    target = f.toRealPath();
+                } catch (IOException e) {
+                    return false; // broken or looping: the walk reports it
+                }
+                if (target.startsWith(realRoot)) return false;
+                problems.add(new Problem(rel(root, f), "unsafe", "symbolic link leading outside the input directory (to "
+                        + target + "), not followed; set input.follow_links_outside=true to read it"));
+                return true;
             }
 
             @Override public FileVisitResult visitFile(java.nio.file.Path f, BasicFileAttributes a) {
                 if (hidden(f.getFileName().toString())) return FileVisitResult.CONTINUE;
+                if (refusedLink(f)) return FileVisitResult.CONTINUE;
                 if (!a.isRegularFile()) {
                     problems.add(new Problem(rel(root, f), "unsupported_format", "not a regular file (device, socket or pipe)"));
                 } else if (!Files.isReadable(f)) {
@@ -99,17 +130,89 @@ public final class InputListing {
                 return FileVisitResult.CONTINUE;
             }
         });
-        files.sort(java.util.Comparator.comparing(ListedFile::path));
+        files.sort(java.util.Comparator.comparing(ListedFile::path).thenComparing(ListedFile::uri));
+        // Only a name with undecodable bytes can print like another (valid) name holding %XX text: never two rows
+        // under one key — the second is reported, not merged.
+        List<ListedFile> unique = new ArrayList<>(files.size());
+        for (ListedFile f : files) {
+            if (!unique.isEmpty() && unique.get(unique.size() - 1).path().equals(f.path()))
+                problems.add(new Problem(f.path(), "unsafe", "file name prints like another file's (" + f.uri() + "); rename it"));
+            else unique.add(f);
+        }
         problems.sort(java.util.Comparator.comparing(Problem::path));
-        return new Result(files, problems);
+        return new Result(unique, problems);
+    }
+
+    /**
+     * The path of {@code f} under {@code root}, from the bytes of its name (the file: URI keeps them as %XX):
+     * valid UTF-8 as it is; otherwise undecodable bytes and {@code %} itself as {@code %XX} (see the class note).
+     */
+    static String rel(java.nio.file.Path root, java.nio.file.Path f) {
+        byte[] all = rawBytes(f.toUri().getRawPath());
+        byte[] base = rawBytes(root.toUri().getRawPath());
+        int from = base.length;
+        if (from > 0 && base[from - 1] != '/') from++; // root without its trailing slash
+        if (from > all.length) return "";
+        byte[] r = java.util.Arrays.copyOfRange(all, from, all.length);
+        if (r.length > 0 && r[r.length - 1] == '/') r = java.util.Arrays.copyOf(r, r.length - 1); // a directory
+        return printable(r);
+    }
+
+    /** Decodes a URI's raw path to the bytes it encodes (every %XX one byte). */
+    private static byte[] rawBytes(String rawPath) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' && i + 2 < rawPath.length()) {
+                out.write(Integer.parseInt(rawPath.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Bytes of a name → its printable, lossless form (valid UTF-8 unchanged). */
+    static String printable(byte[] name) {
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try {
+            return strict.decode(java.nio.ByteBuffer.wrap(name)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            StringBuilder sb = new StringBuilder();
+            int i = 0;
+            while (i < name.length) {
+                int n = utf8Length(name, i);
+                if (n == 1 && name[i] == '%') sb.append("%25");
+                else if (n > 0) sb.append(new String(name, i, n, StandardCharsets.UTF_8));
+                else { sb.append('%').append(String.format("%02X", name[i] & 0xff)); n = 1; }
+                i += n;
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Length of the well-formed UTF-8 sequence at {@code i}, or 0 if the byte there starts none. */
+    private static int utf8Length(byte[] b, int i) {
+        int c = b[i] & 0xff;
+        int n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+        if (n <= 1 || i + n > b.length) return n == 1 ? 1 : 0;
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try {
+            strict.decode(java.nio.ByteBuffer.wrap(b, i, n));
+            return n;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return 0;
+        }
     }
 
     /** Hidden files and directories (.git, .DS_Store, editors' temporaries) are not documents. */
     static boolean hidden(String name) { return name.startsWith(".") || name.startsWith("_"); }
-
-    private static String rel(java.nio.file.Path root, java.nio.file.Path f) {
-        return root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
-    }
 
     private static String relative(String root, String p) {
         String r = p.startsWith(root) ? p.substring(root.length()) : p;

@@ -78,6 +78,8 @@ public final class JobSettings implements Serializable {
     public String manifest() { String m = get("job.manifest"); return m.isEmpty() ? null : m; }
     public int partitions() { return getInt("job.partitions"); }
     public int minDenominator() { return getInt("metrics.min_denominator"); }
+    /** input.follow_links_outside: read symbolic links whose target is outside the input (default false). */
+    public boolean followLinksOutside() { return Boolean.parseBoolean(get("input.follow_links_outside")); }
 
     public ExtractionLimits limits() {
         return new ExtractionLimits(getLong("limits.max_bytes"), Duration.ofSeconds(getLong("limits.timeout_seconds")),
