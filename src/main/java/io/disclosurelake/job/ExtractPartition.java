@@ -64,33 +64,82 @@ public final class ExtractPartition implements MapPartitionsFunction<Row, Row> {
     }
 
     private Row process(Row candidate, Set<String> known, ExtractionGuard guard) {
+        return process(candidate, known, guard, limits, hadoopConf.value().value());
+    }
+
+    /**
+     * One listed file → one row. A file that vanished or changed between listing and reading is no verdict on
+     * the document: its row has status {@link ExtractionRows#RETRY} and the job records nothing for it, so the
+     * next night lists and reads it again (docs/job.md "Files that move during a night").
+     */
+    static Row process(Row candidate, Set<String> known, ExtractionGuard guard, ExtractionLimits limits,
+                       org.apache.hadoop.conf.Configuration conf) {
         String path = candidate.getString(0);
+        String uri = candidate.getString(1);
         long size = candidate.getLong(2);
         long started = System.nanoTime();
         try {
             if (size > limits.maxBytes()) {
-                String sha = hashStream(candidate.getString(1), hadoopConf.value().value());
+                String sha = hashStream(uri, conf);
+                String moved = changedSinceListing(candidate, conf);
+                if (moved != null) return ExtractionRows.retry(candidate, moved, elapsedMs(started));
                 if (known.contains(sha)) return ExtractionRows.known(candidate, sha);
                 Report q = Report.quarantined(new DocumentInfo(path, sha, "unknown", null, size), QuarantineReason.TOO_LARGE,
                         "file of " + size + " bytes is over the limit of " + limits.maxBytes());
                 return ExtractionRows.of(candidate, sha, q, elapsedMs(started));
             }
             byte[] bytes = new byte[(int) size];
-            try (InputStream in = open(candidate.getString(1), hadoopConf.value().value())) {
-                if (in.readNBytes(bytes, 0, bytes.length) != bytes.length) throw new IOException("file shorter than listed");
+            int read;
+            boolean longer;
+            try (InputStream in = open(uri, conf)) {
+                read = in.readNBytes(bytes, 0, bytes.length);
+                longer = read == bytes.length && in.read() != -1;
             }
+            String moved = read != bytes.length ? "the file is shorter than listed (" + read + " of " + size + " bytes)"
+                    : longer ? "the file grew after it was listed" : changedSinceListing(candidate, conf);
+            if (moved != null) return ExtractionRows.retry(candidate, moved, elapsedMs(started));
             String sha = ReportIdentity.sha256Hex(bytes);
             if (known.contains(sha)) return ExtractionRows.known(candidate, sha);
             Report r = size == 0
                     ? ExtractionGuard.quarantined(path, sha, bytes, QuarantineReason.EMPTY, "the file is empty")
                     : guard.extract(path, sha, bytes);
             return ExtractionRows.of(candidate, sha, r, elapsedMs(started));
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+            return ExtractionRows.retry(candidate, "the file vanished after it was listed: " + e, elapsedMs(started));
         } catch (IOException | RuntimeException e) {
-            // Unreadable (vanished, permissions, changed size while reading): a quarantine row, never a failed task.
+            // Unreadable (permissions, a damaged disk): a quarantine row, never a failed task.
             Report q = Report.quarantined(new DocumentInfo(path, "", "unknown", null, size), QuarantineReason.CORRUPT,
                     "cannot read the file: " + e);
             return ExtractionRows.of(candidate, "", q, elapsedMs(started));
         }
+    }
+
+    /**
+     * Why the file is no longer the one listed (size or modification time changed, or gone), or null. Checked
+     * after its bytes are read: when it still matches the listing, the bytes are the listed file's.
+     */
+    static String changedSinceListing(Row candidate, org.apache.hadoop.conf.Configuration conf) throws IOException {
+        long listedSize = candidate.getLong(2);
+        Long listedMtime = candidate.isNullAt(3) ? null : candidate.getTimestamp(3).getTime();
+        long size;
+        long mtime;
+        java.net.URI u = java.net.URI.create(candidate.getString(1));
+        if ("file".equals(u.getScheme())) {
+            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(java.nio.file.Path.of(u),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            size = a.size();
+            mtime = a.lastModifiedTime().toMillis();
+        } else {
+            Path file = new Path(u);
+            org.apache.hadoop.fs.FileStatus st = file.getFileSystem(conf).getFileStatus(file);
+            size = st.getLen();
+            mtime = st.getModificationTime();
+        }
+        if (size != listedSize) return "the file changed after it was listed (size " + listedSize + " → " + size + " bytes)";
+        if (listedMtime != null && mtime != listedMtime)
+            return "the file changed after it was listed (modified " + java.time.Instant.ofEpochMilli(listedMtime)
+                    + " → " + java.time.Instant.ofEpochMilli(mtime) + ")";
+        return null;
     }
 
     private static String hashStream(String uri, org.apache.hadoop.conf.Configuration conf) throws IOException {

@@ -81,6 +81,28 @@ public final class ExtractionRows {
             .add("violations", DataTypes.createArrayType(VIOLATION), true)
             .add("metrics", DataTypes.createArrayType(METRIC), true);
 
+    /**
+     * Status of a file that vanished or changed between listing and reading: not a verdict on the document.
+     * Such a row must reach no table (documents, quarantine, reports, …): the job keeps only {@link #settled()}
+     * rows, so the file's {@code documents} row stays as it was and the next night reads the file again.
+     */
+    public static final String RETRY = "retry";
+
+    /** The rows the job records: all but {@link #RETRY} ones (known-content rows have no status). */
+    public static org.apache.spark.sql.Column settled() {
+        return org.apache.spark.sql.functions.col("status").isNull()
+                .or(org.apache.spark.sql.functions.col("status").notEqual(org.apache.spark.sql.functions.lit(RETRY)));
+    }
+
+    /** A file to read again next night; {@code message} says what moved. Extracted, no sha256, no reason. */
+    public static Row retry(Row candidate, String message, long ms) {
+        Object[] v = new Object[SCHEMA.size()];
+        fillDocument(v, candidate, "", true, ms);
+        v[9] = RETRY;
+        v[11] = "retry next night: " + message;
+        return RowFactory.create(v);
+    }
+
     /** A document whose content was processed before: only what identifies it. */
     public static Row known(Row candidate, String sha256) {
         Object[] v = new Object[SCHEMA.size()];
