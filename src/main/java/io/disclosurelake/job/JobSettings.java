@@ -80,6 +80,8 @@ public final class JobSettings implements Serializable {
     public int minDenominator() { return getInt("metrics.min_denominator"); }
     /** input.follow_links_outside: read symbolic links whose target is outside the input (default false). */
     public boolean followLinksOutside() { return Boolean.parseBoolean(get("input.follow_links_outside")); }
+    /** job.claim_wait_seconds: how long a night waits for another night on the same lake (lake/NightClaim). */
+    public Duration claimWait() { return Duration.ofSeconds(getLong("job.claim_wait_seconds")); }
 
     public ExtractionLimits limits() {
         return new ExtractionLimits(getLong("limits.max_bytes"), Duration.ofSeconds(getLong("limits.timeout_seconds")),
