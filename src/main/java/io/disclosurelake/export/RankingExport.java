@@ -87,7 +87,7 @@ public final class RankingExport {
             if (provinceFilter == null) {
                 out.add(timed(outDir.resolve("rankings-" + year + "-national.csv"), f -> {
                     try (CsvRankingWriter w = new CsvRankingWriter(f)) {
-                        for (Row r : national) w.write(RankingColumns.values(r));
+                        for (Row r : national) w.write(RankingColumns.values(r, true));
                     }
                 }));
             }
@@ -104,7 +104,7 @@ public final class RankingExport {
                 try (XlsxRankingWriter w = new XlsxRankingWriter(f)) {
                     if (provinceFilter == null) {
                         w.startSheet("national", "全国");
-                        for (Row r : national) w.write("national", RankingColumns.values(r));
+                        for (Row r : national) w.write("national", RankingColumns.values(r, true));
                     }
                     for (String p : chosen) {
                         String k = key(p);

@@ -86,6 +86,35 @@ class RankingExportTest {
     }
 
     @Test
+    void columnsMeanWhatTheySay() throws Exception {
+        List<CSVRecord> nat = csv("rankings-2024-national.csv");
+        for (CSVRecord r : nat) {
+            assertEquals(r.get("全国排名"), r.get("排名"), "排名 of the national file is the national rank");
+            assertFalse(r.get("省内排名").isEmpty(), "the province rank has its own column");
+            boolean present = !"报告缺失".equals(r.get("报告范围"));
+            for (String count : List.of("错误数", "警示数")) {
+                assertEquals(present, !r.get(count).isEmpty(), count + " blank only when unknown: " + r);
+            }
+            if (!r.get("首次发现时间").isEmpty()) assertTrue(r.get("首次发现时间").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\+08:00"), r.get("首次发现时间"));
+            assertTrue(r.get("发布截止时间").endsWith("+08:00"), r.get("发布截止时间"));
+        }
+        assertEquals(nat.size(), nat.stream().map(r -> Integer.parseInt(r.get("排名"))).sorted().toList().size());
+        assertEquals("1", nat.get(0).get("排名"));
+        assertTrue(nat.stream().anyMatch(r -> !r.get("省内排名").equals(r.get("全国排名"))), "two ranks, two columns");
+        assertTrue(nat.stream().anyMatch(r -> "0".equals(r.get("错误数"))), "zero is written as 0");
+        for (CSVRecord r : csv("rankings-2024-320000-jiangsu.csv")) assertEquals(r.get("省内排名"), r.get("排名"));
+        CSVRecord missing = csv("rankings-2024-320000-jiangsu.csv").get(5);
+        assertEquals("未发现本年度报告", missing.get("失分原因"));
+        try (InputStream in = Files.newInputStream(out.resolve("rankings-2024.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (String sheet : List.of("全国", "江苏省")) {
+                XSSFSheet s = wb.getSheet(sheet);
+                assertTrue(s.getCTWorksheet().isSetAutoFilter(), "autofilter on " + sheet);
+                assertEquals(RankingColumns.keys().indexOf("org") + 1, s.getPaneInformation().getVerticalSplitPosition(), "name column frozen");
+            }
+        }
+    }
+
+    @Test
     void xlsxHasSheetsFrozenHeadersNumbersAndTextNames() throws Exception {
         try (InputStream in = Files.newInputStream(out.resolve("rankings-2024.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             List<String> sheets = new ArrayList<>();
