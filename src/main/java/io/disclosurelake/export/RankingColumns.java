@@ -63,6 +63,10 @@ public final class RankingColumns {
      * the province rank in a province's; 省内排名 and 全国排名 always say which.
      */
     public static final String SCOPE_RANK = "scope_rank";
+    /** 报告范围 of a body with no report for the year. */
+    public static final String MISSING = "报告缺失";
+    /** 报告范围 of a body whose published report could not be read (our failure: not ranked, not scored 0). */
+    public static final String UNREADABLE = "报告无法读取";
 
     public static List<String> keys() { return COLUMNS.stream().map(Column::key).toList(); }
 
@@ -107,7 +111,7 @@ public final class RankingColumns {
         String s = v == null ? null : v.toString();
         return switch (key) {
             case "body_kind" -> "government".equals(s) ? "政府" : "部门";
-            case "report_scope" -> r.getAs("report_id") == null ? "报告缺失" : "region_aggregate".equals(s) ? "全区域汇总" : "本机关";
+            case "report_scope" -> r.getAs("report_id") == null ? MISSING : "region_aggregate".equals(s) ? "全区域汇总" : "本机关";
             default -> s;
         };
     }

@@ -197,9 +197,11 @@ public final class RankingExport {
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (String p : provinces) {
             List<Row> all = byProvince.get(key(p));
-            List<Object[]> rows = new ArrayList<>();
-            for (Row r : all.subList(0, Math.min(HTML_ROWS_PER_PROVINCE, all.size()))) rows.add(RankingColumns.values(r));
-            sections.add(new HtmlReport.Section(p == null ? "未知省份" : p, rows, all.size()));
+            List<Object[]> values = new ArrayList<>();
+            for (Row r : all) values.add(RankingColumns.values(r));
+            String name = p == null ? "未知省份" : p;
+            sections.add(new HtmlReport.Section(name, new ArrayList<>(values.subList(0, Math.min(HTML_ROWS_PER_PROVINCE, values.size()))),
+                    all.size(), HtmlReport.Summary.of(name, values)));
         }
         // distribution of the non-disclosure rate over bodies with enough cases, in 5-point bins
         long[] bins = new long[20];
@@ -234,7 +236,7 @@ public final class RankingExport {
         // every province gets every year (a gap stays a gap in the line chart)
         for (Map<Integer, Double> byYear : trend.values()) for (Integer y : years) byYear.putIfAbsent(y, null);
 
-        String now = ZonedDateTime.now(ZoneId.of(conf.deadlineZone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String now = ZonedDateTime.now(ZoneId.of(conf.deadlineZone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx"));
         return new HtmlReport.Data("政府信息公开工作年度报告合规排名 " + year, year, scope, sections, histogram, violations, trend,
                 conf, now);
     }
