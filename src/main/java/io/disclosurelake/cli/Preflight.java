@@ -98,8 +98,12 @@ final class Preflight {
         if (!Files.isDirectory(existing)) {
             throw new Problem(what + " " + location + (existing.equals(p) ? " is a file, not a directory" : ": " + existing + " is a file"));
         }
-        if (!Files.isWritable(existing) || !Files.isExecutable(existing)) {
-            throw new Problem(what + " " + location + " cannot be written" + (existing.equals(p) ? "" : " (" + existing + " is not writable)"));
+        // Permission bits say little (root, read-only mounts, /proc): a file is made and removed there for real.
+        try {
+            Files.delete(Files.createTempFile(existing, ".disclosure-lake-write-check", ""));
+        } catch (IOException | SecurityException e) {
+            throw new Problem(what + " " + location + " cannot be written" + (existing.equals(p) ? "" : " (" + existing + " is not writable)")
+                    + ": " + e.getClass().getSimpleName());
         }
     }
 }
