@@ -101,6 +101,26 @@ public final class RankingColumns {
         return out;
     }
 
+    /**
+     * A coverage row of a body whose published report could not be read, in the export's columns: no rank, no
+     * score, no components (we could not judge it), 报告范围 {@link #UNREADABLE}, 失分原因 the reason.
+     */
+    public static Object[] unreadable(Row coverage) {
+        Object[] out = new Object[COLUMNS.size()];
+        for (int i = 0; i < out.length; i++) {
+            String key = COLUMNS.get(i).key();
+            out[i] = switch (key) {
+                case "org", "province", "city", "county" -> coverage.getAs(key);
+                case "body_kind" -> "government".equals(coverage.getAs("body_kind")) ? "政府" : "部门";
+                case "report_scope" -> UNREADABLE;
+                case "reasons" -> "已发布但无法读取：" + coverage.getAs("unreadable_reason");
+                case "deadline" -> coverage.getAs("deadline") instanceof Timestamp t ? TIME.format(t.toInstant()) : null;
+                default -> null;
+            };
+        }
+        return out;
+    }
+
     private static boolean has(Row r, String key) {
         for (String f : r.schema().fieldNames()) if (f.equals(key)) return true;
         return false;

@@ -259,7 +259,10 @@ public final class LakeSchema {
                 f("first_seen", DataTypes.TimestampType, true, "first-seen time of the report's document"),
                 f("deadline", DataTypes.TimestampType, false, "end of the publication deadline (Asia/Shanghai), i.e. 1 Feb or 1 Apr 00:00 of the next year"),
                 f("on_time", DataTypes.BooleanType, true, "first_seen before the deadline; null when first_seen is unknown or the report is missing"),
-                f("days_late", DataTypes.IntegerType, true, "whole days after the deadline (0 when on time)"));
+                f("days_late", DataTypes.IntegerType, true, "whole days after the deadline (0 when on time)"),
+                f("status", DataTypes.StringType, true, "read (in reports), unreadable (published, but its file is quarantined) or missing (nothing found)"),
+                f("unreadable_reason", DataTypes.StringType, true, "why the published file could not be read, in Chinese with the quarantine reason, e.g. 扫描件，无文字层（no_text_layer）"),
+                f("unreadable_path", DataTypes.StringType, true, "the quarantined file that stands for the report (via the manifest or its path)"));
 
         table(MISSING_REPORTS, "Bodies known from earlier years (or expected) without a report for the year.",
                 List.of("year", "body_key"),

@@ -59,6 +59,7 @@ public final class GoldLayer {
      */
     public void build(Dataset<Row> expectedBodies) {
         registerSources(expectedBodies);
+        UnreadableReports.register(spark, lake, expectedBodies);
         timed(LakeSchema.REPORT_METRICS, this::completeReportMetrics);
         GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics");
         // The region tables depend on nothing built here after report_metrics: they are written beside the
@@ -68,11 +69,11 @@ public final class GoldLayer {
             List<java.util.concurrent.Future<?>> side = List.of(
                     pool.submit(() -> timed(LakeSchema.REGION_TOTALS, () -> GoldTables.overwrite(spark.sql(regionTotalsSql()), lake, LakeSchema.REGION_TOTALS))),
                     pool.submit(() -> timed(LakeSchema.REGION_METRICS, () -> GoldTables.overwrite(spark.sql(regionMetricsSql()), lake, LakeSchema.REGION_METRICS))));
-            timed(LakeSchema.COVERAGE, () -> GoldTables.overwrite(spark.sql(coverageSql()), lake, LakeSchema.COVERAGE));
+            timed(LakeSchema.COVERAGE, () -> GoldTables.overwrite(spark.sql(UnreadableReports.classify(coverageSql())), lake, LakeSchema.COVERAGE));
             GoldTables.read(spark, lake, LakeSchema.COVERAGE).createOrReplaceTempView("dl_coverage");
             timed(LakeSchema.MISSING_REPORTS, () -> GoldTables.overwrite(spark.sql(
                     "SELECT year, body_key, org, province, city, county, body_kind, known_from, last_year_seen"
-                            + " FROM dl_coverage WHERE NOT present"), lake, LakeSchema.MISSING_REPORTS));
+                            + " FROM dl_coverage WHERE status = 'missing'"), lake, LakeSchema.MISSING_REPORTS));
             timed(LakeSchema.RANKINGS, () -> GoldTables.overwrite(spark.sql(rankingsSql()), lake, LakeSchema.RANKINGS));
             for (java.util.concurrent.Future<?> f : side) {
                 try {
@@ -304,7 +305,7 @@ public final class GoldLayer {
                 + "  nd.nd_rate, nd.nd_den, rc.rc_rate, rc.rc_den,"
                 + "  (nd.nd_rate IS NOT NULL AND nd.nd_den >= " + conf.minCasesNonDisclosure() + ") AS nd_ok,"
                 + "  (rc.rc_rate IS NOT NULL AND rc.rc_den >= " + conf.minCasesReviewCorrection() + ") AS rc_ok"
-                + "  FROM dl_coverage cov LEFT JOIN dl_reports r ON cov.report_id = r.report_id"
+                + "  FROM (SELECT * FROM dl_coverage WHERE status <> 'unreadable') cov LEFT JOIN dl_reports r ON cov.report_id = r.report_id"
                 + "  LEFT JOIN cf ON cf.cf_report_id = cov.report_id LEFT JOIN vf ON vf.vf_report_id = cov.report_id"
                 + "  LEFT JOIN prev p ON p.body_key = cov.body_key AND p.year = cov.year"
                 + "  LEFT JOIN nd ON nd.report_id = cov.report_id LEFT JOIN rc ON rc.report_id = cov.report_id),\n"
