@@ -203,7 +203,8 @@ public final class LakeSchema {
                 f("violations_written", DataTypes.LongType, true, "rule_violations rows of the reports touched by the run (incl. cross-year)"),
                 f("lake", DataTypes.StringType, true, "lake directory"),
                 f("master", DataTypes.StringType, true, "Spark master URL"),
-                f("error", DataTypes.StringType, true, "why the run failed, when it did"));
+                f("error", DataTypes.StringType, true, "why the run failed, when it did"),
+                f("manifest", DataTypes.StringType, true, "manifest CSV the run used (--manifest, or found beside the input: docs/job.md); null when none"));
 
         // ---------------------------------------------------------------- gold layer (rank/)
         String levelComment = "national, province, city or county";
