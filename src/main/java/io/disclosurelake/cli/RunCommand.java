@@ -110,6 +110,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path dir = confDir();
         SparkSession spark = JobSession.create(dir == null ? null : dir.resolve("spark-defaults.conf"), sparkConf, master);
+        ConsoleProgress progress = ConsoleProgress.forConsole();
+        if (progress != null) spark.sparkContext().addSparkListener(progress);
         try {
             s = s.with("job.input", JobSession.qualify(spark, s.input())).with("job.lake", JobSession.qualify(spark, s.lake()));
             if (s.manifest() != null) s = s.with("job.manifest", JobSession.qualify(spark, s.manifest()));
