@@ -76,7 +76,12 @@ public final class SvgCharts {
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(new Font(JAVA_FONT, Font.PLAIN, 11));
         r.setDefaultItemLabelPaint(Color.BLACK);
-        plot.getRangeAxis().setUpperMargin(0.15);
+        org.jfree.chart.axis.NumberAxis axis = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
+        axis.setUpperMargin(0.15);
+        // from 0, and never a hair-thin range around it (all-zero rates would print ±5E-9)
+        axis.setAutoRangeIncludesZero(true);
+        axis.setAutoRangeMinimumSize(1.0);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
         return svg(chart, width, height);
     }
 
