@@ -80,6 +80,7 @@ public final class SvgCharts {
         axis.setUpperMargin(0.15);
         // from 0, and never a hair-thin range around it (all-zero rates would print ±5E-9)
         axis.setAutoRangeIncludesZero(true);
+        axis.setRangeType(org.jfree.data.RangeType.POSITIVE); // rates, coverage and scores are never negative
         axis.setAutoRangeMinimumSize(1.0);
         axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
         return svg(chart, width, height);
