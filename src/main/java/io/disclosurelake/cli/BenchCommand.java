@@ -35,8 +35,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--corpus", description = "corpus directory to reuse or create (default target/bench-corpus-DOCS-SEED)") Path corpus;
     @Option(names = "--incremental", description = "also time a rerun on the same input (nothing new to extract)") boolean incremental;
     @Option(names = "--matrix", description = {"instead: each night in a fresh JVM on a fresh lake with 1 and all cores, peak memory,",
-            "the plain extractor on the same files, and a night with 1% new files; sizes from --sizes"}) boolean matrix;
-    @Option(names = "--sizes", defaultValue = "2000", split = ",", description = "document counts for --matrix, e.g. 2000,10000 (the corpus needs 1% more)") List<Integer> sizes;
+            "the plain extractor on the same files, and a night with 1%% new files; sizes from --sizes"}) boolean matrix;
+    @Option(names = "--sizes", defaultValue = "2000", split = ",", description = "document counts for --matrix, e.g. 2000,10000 (the corpus needs 1%% more)") List<Integer> sizes;
     @Option(names = "--spark-conf", description = "extra Spark setting key=value for the job (repeatable)") List<String> sparkConf = new ArrayList<>();
     @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of each job JVM for --matrix") String heap;
 

@@ -21,7 +21,30 @@ public final class DisclosureLake implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        configureLogging(args, verbose);
+        CommandLine cl = commandLine();
+        // A failure is one line (the cause that says something) and exit 1; the stack trace only with --verbose.
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            cmd.getErr().println(cmd.getCommandName() + ": " + Failures.oneLine(ex));
+            if (verbose) ex.printStackTrace(cmd.getErr());
+            else cmd.getErr().println(cmd.getCommandName() + ": (--verbose shows the stack trace)");
+            return 1;
+        });
+        int code = cl.execute(args);
         System.exit(code);
+    }
+
+    /**
+     * Spark's own logging at WARN for every command but sql (its own, errors only): conf/log4j2.properties of
+     * the installation, else the same file from the jar; INFO with --verbose. Set before anything logs.
+     */
+    static void configureLogging(String[] args, boolean verbose) {
+        if (verbose && System.getProperty("disclosurelake.logLevel") == null) System.setProperty("disclosurelake.logLevel", "INFO");
+        if (System.getProperty("log4j2.configurationFile") != null || (args.length > 0 && args[0].equals("sql"))) return;
+        java.nio.file.Path dir = RunCommand.confDir();
+        java.nio.file.Path file = dir == null ? null : dir.resolve("log4j2.properties");
+        System.setProperty("log4j2.configurationFile", file != null && java.nio.file.Files.isRegularFile(file)
+                ? file.toAbsolutePath().toString() : "io/disclosurelake/cli/log4j2-cli.properties");
     }
 }

@@ -41,7 +41,15 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "rendering threads (0 = number of cores)")
     int threads;
 
+    @Option(names = "--force", description = "write into a directory that already holds a corpus (its manifest.csv is replaced)")
+    boolean force;
+
     @Override public Integer call() throws Exception {
+        // A corpus's manifest.csv is the truth of its first-seen times: another generation must not replace it unasked.
+        if (!force && java.nio.file.Files.exists(out.resolve("manifest.csv"))) {
+            System.err.println("generate: " + out + " already holds a corpus (manifest.csv): choose a new --out, or add --force to replace it");
+            return 2;
+        }
         String[] y = years.split("-");
         int from = Integer.parseInt(y[0].trim()), to = Integer.parseInt(y[y.length - 1].trim());
         Set<String> fmts = new LinkedHashSet<>();

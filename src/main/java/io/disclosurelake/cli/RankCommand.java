@@ -1,5 +1,6 @@
 package io.disclosurelake.cli;
 
+import io.disclosurelake.job.JobSession;
 import io.disclosurelake.lake.LakeLocation;
 import io.disclosurelake.rank.ExpectedBodies;
 import io.disclosurelake.rank.RankingStep;
@@ -43,18 +44,17 @@ public final class RankCommand implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master when not set by spark-submit (default: local[*])")
     String master;
 
+    @Option(names = "--verbose", description = "Spark's INFO logging and stack traces of failures")
+    boolean verbose;
+
     @Override public Integer call() throws Exception {
         ScoringConfig scoring = conf != null ? ScoringConfig.load(conf) : ScoringConfig.standard();
         var formats = RankingExport.Format.parse(format);
-        SparkSession.Builder b = SparkSession.builder().appName("disclosure-lake rank")
-                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-        if (master != null) b.master(master);
-        else if (System.getProperty("spark.master") == null) {
-            b.master("local[*]").config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4");
-        }
-        SparkSession spark = b.getOrCreate();
+        // The same session as run's (conf/spark-defaults.conf, WARN logging): the ranking step alone took 1,266 s
+        // with a session of its own defaults where inside run it takes about 120–200 s.
+        Path confDir = RunCommand.confDir();
+        SparkSession spark = JobSession.create(confDir == null ? null : confDir.resolve("spark-defaults.conf"),
+                List.of("spark.app.name=disclosure-lake rank"), master);
         try {
             long t0 = System.nanoTime();
             RankingStep.Outcome o = RankingStep.run(spark, LakeLocation.parse(lake).uri(),

@@ -76,8 +76,11 @@ public final class SqlCommand implements Callable<Integer> {
             description = "minutes a resident session stays after its last call (default ${DEFAULT-VALUE})")
     long residentIdleMinutes;
 
-    @Option(names = "--stop", description = "stop this user's resident SQL sessions and exit")
+    @Option(names = "--stop", description = "stop the resident SQL session of this build and directory and exit (with --all: every session of this user)")
     boolean stop;
+
+    @Option(names = "--all", description = "with --stop: every resident session of this user (all builds and directories)")
+    boolean all;
 
     @Spec CommandSpec spec;
     private PrintWriter out;
@@ -153,6 +156,11 @@ public final class SqlCommand implements Callable<Integer> {
 
     private int stopResidentSessions() {
         try {
+            if (!all) {
+                out.println(ResidentSqlClient.stopThis() ? "sql: stopped the resident session of this build and directory"
+                        : "sql: no resident session of this build and directory was running (--stop --all stops every one)");
+                return 0;
+            }
             int n = ResidentSqlClient.stopAll();
             out.println(n == 0 ? "sql: no resident session was running" : "sql: stopped " + n + " resident session" + (n == 1 ? "" : "s"));
             return 0;

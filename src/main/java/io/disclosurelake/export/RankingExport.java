@@ -77,6 +77,22 @@ public final class RankingExport {
             if (l != null) { l.add(r); rankings.add(r); }
         }
         for (List<Row> l : byProvince.values()) l.sort(java.util.Comparator.comparing((Row r) -> r.<Integer>getAs("position")));
+        // Published but unreadable (coverage status 'unreadable'): listed after the ranked bodies, unranked, with the reason.
+        Map<String, List<Object[]>> unreadable = new LinkedHashMap<>();
+        for (String p : chosen) unreadable.put(key(p), new ArrayList<>());
+        List<Object[]> allUnreadable = new ArrayList<>();
+        if (GoldTables.exists(lake, LakeSchema.COVERAGE)) {
+            Dataset<Row> cov = GoldTables.read(spark, lake, LakeSchema.COVERAGE);
+            if (List.of(cov.columns()).contains("status")) {
+                for (Row r : cov.where("year = " + year + " AND status = 'unreadable'").orderBy("province", "org").collectAsList()) {
+                    List<Object[]> l = unreadable.get(key(r.getAs("province")));
+                    if (l == null) continue;
+                    Object[] v = RankingColumns.unreadable(r);
+                    l.add(v);
+                    allUnreadable.add(v);
+                }
+            }
+        }
         List<Row> national = new ArrayList<>(rankings);
         national.sort(NATIONAL_ORDER);
 
@@ -87,7 +103,8 @@ public final class RankingExport {
             if (provinceFilter == null) {
                 out.add(timed(outDir.resolve("rankings-" + year + "-national.csv"), f -> {
                     try (CsvRankingWriter w = new CsvRankingWriter(f)) {
-                        for (Row r : national) w.write(RankingColumns.values(r));
+                        for (Row r : national) w.write(RankingColumns.values(r, true));
+                        for (Object[] v : allUnreadable) w.write(v);
                     }
                 }));
             }
@@ -95,6 +112,7 @@ public final class RankingExport {
                 out.add(timed(outDir.resolve("rankings-" + year + "-" + stems.get(key(p)) + ".csv"), f -> {
                     try (CsvRankingWriter w = new CsvRankingWriter(f)) {
                         for (Row r : byProvince.get(key(p))) w.write(RankingColumns.values(r));
+                        for (Object[] v : unreadable.get(key(p))) w.write(v);
                     }
                 }));
             }
@@ -104,12 +122,14 @@ public final class RankingExport {
                 try (XlsxRankingWriter w = new XlsxRankingWriter(f)) {
                     if (provinceFilter == null) {
                         w.startSheet("national", "全国");
-                        for (Row r : national) w.write("national", RankingColumns.values(r));
+                        for (Row r : national) w.write("national", RankingColumns.values(r, true));
+                        for (Object[] v : allUnreadable) w.write("national", v);
                     }
                     for (String p : chosen) {
                         String k = key(p);
                         w.startSheet(k, p == null ? "未知省份" : p);
                         for (Row r : byProvince.get(k)) w.write(k, RankingColumns.values(r));
+                        for (Object[] v : unreadable.get(k)) w.write(k, v);
                     }
                     w.writeExplanation(conf);
                 }
@@ -118,7 +138,7 @@ public final class RankingExport {
         if (formats.contains(Format.HTML)) {
             out.add(timed(outDir.resolve("rankings-" + year + suffix + ".html"),
                     f -> HtmlReport.write(f, htmlData(spark, lake, year, provinceFilter == null ? "全国" : String.join("、",
-                            chosen.stream().map(p -> p == null ? "未知省份" : p).toList()), chosen, byProvince, rankings, conf))));
+                            chosen.stream().map(p -> p == null ? "未知省份" : p).toList()), chosen, byProvince, unreadable, rankings, conf))));
         }
         return out;
     }
@@ -193,13 +213,17 @@ public final class RankingExport {
     }
 
     static HtmlReport.Data htmlData(SparkSession spark, String lake, int year, String scope, List<String> provinces,
-                                    Map<String, List<Row>> byProvince, List<Row> rankings, ScoringConfig conf) {
+                                    Map<String, List<Row>> byProvince, Map<String, List<Object[]>> unreadable,
+                                    List<Row> rankings, ScoringConfig conf) {
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (String p : provinces) {
             List<Row> all = byProvince.get(key(p));
-            List<Object[]> rows = new ArrayList<>();
-            for (Row r : all.subList(0, Math.min(HTML_ROWS_PER_PROVINCE, all.size()))) rows.add(RankingColumns.values(r));
-            sections.add(new HtmlReport.Section(p == null ? "未知省份" : p, rows, all.size()));
+            List<Object[]> values = new ArrayList<>();
+            for (Row r : all) values.add(RankingColumns.values(r));
+            values.addAll(unreadable.get(key(p)));
+            String name = p == null ? "未知省份" : p;
+            sections.add(new HtmlReport.Section(name, new ArrayList<>(values.subList(0, Math.min(HTML_ROWS_PER_PROVINCE, values.size()))),
+                    all.size(), HtmlReport.Summary.of(name, values)));
         }
         // distribution of the non-disclosure rate over bodies with enough cases, in 5-point bins
         long[] bins = new long[20];
@@ -234,7 +258,7 @@ public final class RankingExport {
         // every province gets every year (a gap stays a gap in the line chart)
         for (Map<Integer, Double> byYear : trend.values()) for (Integer y : years) byYear.putIfAbsent(y, null);
 
-        String now = ZonedDateTime.now(ZoneId.of(conf.deadlineZone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String now = ZonedDateTime.now(ZoneId.of(conf.deadlineZone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx"));
         return new HtmlReport.Data("政府信息公开工作年度报告合规排名 " + year, year, scope, sections, histogram, violations, trend,
                 conf, now);
     }

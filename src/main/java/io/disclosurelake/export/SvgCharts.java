@@ -50,8 +50,39 @@ public final class SvgCharts {
                 PlotOrientation.HORIZONTAL, data.getRowCount() > 1, false, false);
         theme().apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
-        ((BarRenderer) plot.getRenderer()).setSeriesPaint(0, new Color(0x3B6EA5));
+        ((BarRenderer) plot.getRenderer()).setSeriesPaint(0, new Color(0x555555)); // grey: reads in black-and-white print
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xBBBBBB));
         plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        return svg(chart, width, height);
+    }
+
+    /**
+     * One bar per category in dark grey on white with grey grid lines and the value printed at each bar's end:
+     * it reads the same on a black-and-white printer as on screen.
+     */
+    public static String greyBar(String title, DefaultCategoryDataset data, int width, int height) {
+        JFreeChart chart = ChartFactory.createBarChart(title, null, null, data, PlotOrientation.HORIZONTAL, false, false, false);
+        theme().apply(chart);
+        chart.getTitle().setFont(new Font(JAVA_FONT, Font.BOLD, 14));
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xBBBBBB));
+        plot.setOutlinePaint(new Color(0x888888));
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setSeriesPaint(0, new Color(0x555555));
+        r.setMaximumBarWidth(0.12);
+        r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("0.0")));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(new Font(JAVA_FONT, Font.PLAIN, 11));
+        r.setDefaultItemLabelPaint(Color.BLACK);
+        org.jfree.chart.axis.NumberAxis axis = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
+        axis.setUpperMargin(0.15);
+        // from 0, and never a hair-thin range around it (all-zero rates would print ±5E-9)
+        axis.setAutoRangeIncludesZero(true);
+        axis.setRangeType(org.jfree.data.RangeType.POSITIVE); // rates, coverage and scores are never negative
+        axis.setAutoRangeMinimumSize(1.0);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
         return svg(chart, width, height);
     }
 
@@ -60,6 +91,20 @@ public final class SvgCharts {
         JFreeChart chart = ChartFactory.createLineChart(title, categoryAxis, valueAxis, data,
                 PlotOrientation.VERTICAL, true, false, false);
         theme().apply(chart);
+        // greys and dash patterns instead of colours, so each line stays apart on a black-and-white printer
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xBBBBBB));
+        org.jfree.chart.renderer.category.LineAndShapeRenderer r = (org.jfree.chart.renderer.category.LineAndShapeRenderer) plot.getRenderer();
+        float[][] dashes = {null, {6f, 3f}, {2f, 2f}, {8f, 3f, 2f, 3f}};
+        int[] greys = {0x000000, 0x444444, 0x777777, 0x999999};
+        for (int i = 0; i < data.getRowCount(); i++) {
+            float[] d = dashes[i % dashes.length];
+            r.setSeriesPaint(i, new Color(greys[(i / dashes.length) % greys.length]));
+            r.setSeriesStroke(i, d == null ? new java.awt.BasicStroke(2f)
+                    : new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, d, 0f));
+            r.setSeriesShapesVisible(i, true);
+        }
         return svg(chart, width, height);
     }
 

@@ -73,7 +73,8 @@ public final class XlsxRankingWriter implements Closeable {
             c.setCellStyle(header);
             s.setColumnWidth(i, width(cols.get(i)) * 256);
         }
-        s.createFreezePane(0, 1);
+        // header row and the columns up to the body's name stay in view; the filter is set on close (rows known)
+        s.createFreezePane(RankingColumns.keys().indexOf("org") + 1, 1);
         sheets.put(key, s);
         nextRow.put(key, 1);
     }
@@ -84,7 +85,8 @@ public final class XlsxRankingWriter implements Closeable {
         return switch (c.key()) {
             case "org" -> 36;
             case "report_id" -> 30;
-            case "first_seen", "deadline" -> 17;
+            case "first_seen", "deadline" -> 23;
+            case "reasons" -> 40;
             case "province", "city", "county" -> 12;
             default -> Math.max(9, Math.min(16, c.header().length() * 2 + 2));
         };
@@ -143,6 +145,10 @@ public final class XlsxRankingWriter implements Closeable {
     }
 
     @Override public void close() throws IOException {
+        for (Map.Entry<String, Sheet> e : sheets.entrySet()) {
+            e.getValue().setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(1, nextRow.get(e.getKey()) - 1),
+                    0, RankingColumns.COLUMNS.size() - 1));
+        }
         try (OutputStream out = Files.newOutputStream(file)) {
             wb.write(out);
         } finally {

@@ -400,6 +400,7 @@ public final class NightlyJob {
         v[schema.fieldIndex("status")] = "running";
         v[schema.fieldIndex("lake")] = lake.root();
         v[schema.fieldIndex("master")] = spark.sparkContext().master();
+        v[schema.fieldIndex("manifest")] = settings.manifest();
         spark.createDataFrame(List.of(RowFactory.create(v)), schema).write().format("delta").mode("append").save(lake.path(LakeSchema.RUNS));
     }
 

@@ -203,7 +203,8 @@ public final class LakeSchema {
                 f("violations_written", DataTypes.LongType, true, "rule_violations rows of the reports touched by the run (incl. cross-year)"),
                 f("lake", DataTypes.StringType, true, "lake directory"),
                 f("master", DataTypes.StringType, true, "Spark master URL"),
-                f("error", DataTypes.StringType, true, "why the run failed, when it did"));
+                f("error", DataTypes.StringType, true, "why the run failed, when it did"),
+                f("manifest", DataTypes.StringType, true, "manifest CSV the run used (--manifest, or found beside the input: docs/job.md); null when none"));
 
         // ---------------------------------------------------------------- gold layer (rank/)
         String levelComment = "national, province, city or county";
@@ -259,7 +260,10 @@ public final class LakeSchema {
                 f("first_seen", DataTypes.TimestampType, true, "first-seen time of the report's document"),
                 f("deadline", DataTypes.TimestampType, false, "end of the publication deadline (Asia/Shanghai), i.e. 1 Feb or 1 Apr 00:00 of the next year"),
                 f("on_time", DataTypes.BooleanType, true, "first_seen before the deadline; null when first_seen is unknown or the report is missing"),
-                f("days_late", DataTypes.IntegerType, true, "whole days after the deadline (0 when on time)"));
+                f("days_late", DataTypes.IntegerType, true, "whole days after the deadline (0 when on time)"),
+                f("status", DataTypes.StringType, true, "read (in reports), unreadable (published, but its file is quarantined) or missing (nothing found)"),
+                f("unreadable_reason", DataTypes.StringType, true, "why the published file could not be read, in Chinese with the quarantine reason, e.g. 扫描件，无文字层（no_text_layer）"),
+                f("unreadable_path", DataTypes.StringType, true, "the quarantined file that stands for the report (via the manifest or its path)"));
 
         table(MISSING_REPORTS, "Bodies known from earlier years (or expected) without a report for the year.",
                 List.of("year", "body_key"),
@@ -293,10 +297,10 @@ public final class LakeSchema {
                 f("template_followed", DataTypes.DoubleType, true, "component: 1 the national template of the year (2021 from 2021, 2019 for 2019–2020), 0.5 the other national template or a hybrid, 0 legacy or unknown"),
                 f("tables_complete", DataTypes.DoubleType, true, "component: share of the template's cells that carry a value (blank and unreadable cells count against it)")));
         for (String id : errorRuleIds()) {
-            rk.add(f(ruleComponentColumn(id), DataTypes.DoubleType, true, "component: 1 when rule " + id + " holds, 0 when it is broken at least once"));
+            rk.add(f(ruleComponentColumn(id), DataTypes.DoubleType, true, "component: the tables_complete share when rule " + id + " holds, 0 when it is broken at least once"));
         }
         rk.addAll(List.of(
-                f("warnings_ok", DataTypes.DoubleType, true, "component: 1 − min(1, warnings / the configured cap)"),
+                f("warnings_ok", DataTypes.DoubleType, true, "component: (1 − min(1, warnings / the configured cap)) × the tables_complete share"),
                 f("not_copied", DataTypes.DoubleType, true, "component: 0 when the narrative is identical to the body's previous-year report (DUPLICATE_OF_PREVIOUS_YEAR), else 1"),
                 f("error_violations", DataTypes.LongType, true, "error-severity violations of the report"),
                 f("warning_violations", DataTypes.LongType, true, "warning-severity violations of the report"),
@@ -307,7 +311,8 @@ public final class LakeSchema {
                 f("non_disclosure_rank", DataTypes.IntegerType, true, "rank by non_disclosure_rate, highest first, within year × province; only with enough cases (conf)"),
                 f("review_correction_rate", DataTypes.DoubleType, true, "行政复议纠错率 of the report"),
                 f("review_correction_denominator", AMOUNT, true, "its denominator (concluded review cases)"),
-                f("review_correction_rank", DataTypes.IntegerType, true, "rank by review_correction_rate, highest first, within year × province; only with enough cases (conf)")));
+                f("review_correction_rank", DataTypes.IntegerType, true, "rank by review_correction_rate, highest first, within year × province; only with enough cases (conf)"),
+                f("reasons", DataTypes.StringType, true, "why points were lost, one line in Chinese (e.g. 迟报 674 天；表三空白 170 格); null when none")));
         table(RANKINGS, "Compliance ranking of every body per year: the score, every component beside it, and ranks within province, city and country.",
                 List.of("year", "body_key"), rk.toArray(new StructField[0]));
     }

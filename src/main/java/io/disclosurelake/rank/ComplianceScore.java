@@ -2,54 +2,141 @@ package io.disclosurelake.rank;
 
 import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.spec.RuleBook;
+import io.disclosurelake.spec.TemplateSpec;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The compliance score of docs/ranking.md as data: every component (in [0, 1]) with its label, its
- * explanation and its SQL over the per-body facts that {@link GoldLayer} prepares. The score is
- * {@code 100 × Σ weight × component / Σ weight of the known components}; the rankings table, the exports and
- * the explanation sheet all read this one list, so what a body sees beside its score is what was summed.
+ * The compliance score of docs/ranking.md as data: every component (in [0, 1]) with its Chinese label, its
+ * explanation, its SQL over the per-body facts that {@link GoldLayer} prepares, and the SQL of its one-line
+ * reason (「迟报 674 天」, 「表三空白 170 格」, 「勾稽关系：一+二≠总计+结转，2 列」; null when there is nothing to
+ * say). The score is {@code 100 × Σ weight × component / Σ weight of the known components}; the rankings
+ * table, the exports and the explanation sheet all read this one list, so what a body sees beside its score
+ * is what was summed. docs/ranking.md explains every component.
+ *
+ * <p>Blanks count in proportion: a sum rule or a warning check that "holds" over blank cells proves only the
+ * share of the template that was filled, so those components are the completeness share when they hold
+ * (and 0 when broken). A report with 190 of 200 cells blank thus scores far below a complete one.
  *
  * <p>Facts columns the SQL reads: {@code is_present} (boolean), {@code on_time} (boolean, null when unknown),
- * {@code template}, {@code expected_template}, {@code value_cells}, {@code expected_cells}, {@code v_<rule>}
+ * {@code first_seen}, {@code deadline}, {@code template}, {@code expected_template}, {@code value_cells},
+ * {@code expected_cells}, {@code value_cells_<table>} (see {@link #cellFactsSql}), {@code v_<rule>}
  * (violations of each rule), {@code warnings_counted}, {@code copied} (boolean).
  */
 public final class ComplianceScore {
     private ComplianceScore() {}
 
-    /** A component: its column in the rankings table, Chinese label, explanation, default weight, SQL. */
-    public record Component(String column, String label, String explanation, double defaultWeight, String sql) {}
+    /**
+     * A component: its column in the rankings table, Chinese label, explanation, default weight, SQL of its
+     * value, SQL of its reason (a Chinese phrase, null when the component is full or unknown).
+     */
+    public record Component(String column, String label, String explanation, double defaultWeight, String sql,
+                            String reasonSql) {}
+
+    /** A scored template table: its cells table name, the name a reader knows it by, its column suffix. */
+    public record ScoredTable(String table, String name, String suffix, long cells2021, long cells2019) {}
+
+    public static final List<ScoredTable> SCORED_TABLES = List.of(
+            new ScoredTable(TemplateSpec.ACTIVE_TABLE, "表二", "active", activeCells(TemplateSpec.Version.V2021), activeCells(TemplateSpec.Version.V2019)),
+            new ScoredTable(TemplateSpec.APPLICATIONS_TABLE, "表三", "applications",
+                    (long) TemplateSpec.applicationRows(TemplateSpec.Version.V2021).size() * TemplateSpec.APPLICANT_COLUMN_COUNT,
+                    (long) TemplateSpec.applicationRows(TemplateSpec.Version.V2019).size() * TemplateSpec.APPLICANT_COLUMN_COUNT),
+            new ScoredTable(TemplateSpec.REVIEW_TABLE, "表四", "review", TemplateSpec.reviewColumnKeys().size(), TemplateSpec.reviewColumnKeys().size()));
+
+    private static long activeCells(TemplateSpec.Version v) {
+        return TemplateSpec.ACTIVE_FIELDS.stream()
+                .filter(f -> v == TemplateSpec.Version.V2021 ? f.columnLabel2021() != null : f.columnLabel2019() != null).count();
+    }
+
+    /** What an error rule checks, in the words of the template, and what it counts (列, 行, 处, 格). */
+    public record RuleWords(String label, String broken, String unit) {}
+
+    public static final Map<String, RuleWords> RULE_WORDS = Map.of(
+            RuleBook.APP_BALANCE, new RuleWords("申请数平衡", "一+二≠总计+结转", "列"),
+            RuleBook.APP_ROW_TOTAL, new RuleWords("申请人合计", "总计≠各类申请人之和", "行"),
+            RuleBook.APP_OUTCOME_SUM, new RuleWords("处理结果合计", "总计≠各处理结果之和", "列"),
+            RuleBook.REVIEW_TOTAL, new RuleWords("行政复议合计", "行政复议总计≠维持+纠正+其他+未审结", "处"),
+            RuleBook.LITIGATION_DIRECT_TOTAL, new RuleWords("直接起诉合计", "直接起诉总计≠维持+纠正+其他+未审结", "处"),
+            RuleBook.LITIGATION_AFTER_REVIEW_TOTAL, new RuleWords("复议后起诉合计", "复议后起诉总计≠维持+纠正+其他+未审结", "处"),
+            RuleBook.NON_NEGATIVE, new RuleWords("数值合法", "负数或非整数", "格"));
+
+    /** Share of the template's cells that carry a value. */
+    static final String COMPLETENESS = "LEAST(1.0, COALESCE(value_cells, 0) / expected_cells)";
 
     public static final List<Component> COMPONENTS;
 
     static {
         List<Component> c = new ArrayList<>();
         c.add(new Component("present", "报告在库", "本年度报告已发布并收录为 1，缺失为 0（缺失机关的总分为 0）", 20,
-                "CASE WHEN is_present THEN 1.0 ELSE 0.0 END"));
+                "CASE WHEN is_present THEN 1.0 ELSE 0.0 END",
+                "CASE WHEN NOT is_present THEN '未发现本年度报告' END"));
         c.add(new Component("timeliness", "按时发布",
                 "首次发现时间早于截止日期为 1，晚于为 0；部门 1 月 31 日、政府本级 3 月 31 日（条例第四十九条）；时间未知时不计入", 10,
-                "CASE WHEN NOT is_present OR on_time IS NULL THEN NULL WHEN on_time THEN 1.0 ELSE 0.0 END"));
+                "CASE WHEN NOT is_present OR on_time IS NULL THEN NULL WHEN on_time THEN 1.0 ELSE 0.0 END",
+                "CASE WHEN NOT is_present THEN NULL WHEN on_time IS NULL THEN '发布时间未知（不计分）'"
+                        + " WHEN NOT on_time THEN '迟报 ' || CAST(GREATEST(1, CEIL((UNIX_SECONDS(first_seen) - UNIX_SECONDS(deadline)) / 86400.0)) AS STRING) || ' 天' END"));
         c.add(new Component("template_followed", "采用统一格式",
                 "使用当年的全国统一格式为 1（2021 年起为 2021 版，2019–2020 年为 2019 版），另一版或混用为 0.5，其他为 0", 10,
                 "CASE WHEN NOT is_present THEN NULL WHEN template = expected_template THEN 1.0"
-                        + " WHEN template IN ('2019', '2021', 'hybrid') THEN 0.5 ELSE 0.0 END"));
+                        + " WHEN template IN ('2019', '2021', 'hybrid') THEN 0.5 ELSE 0.0 END",
+                "CASE WHEN NOT is_present OR template = expected_template THEN NULL"
+                        + " WHEN template IN ('2019', '2021') THEN '采用 ' || template || ' 版格式（应为 ' || expected_template || ' 版）'"
+                        + " WHEN template = 'hybrid' THEN '混用两版格式' ELSE '未采用统一格式' END"));
         c.add(new Component("tables_complete", "表格完整", "统一格式应填单元格中有数值的比例（空白、无法识别的单元格扣分）", 10,
-                "CASE WHEN NOT is_present THEN NULL ELSE LEAST(1.0, COALESCE(value_cells, 0) / expected_cells) END"));
+                "CASE WHEN NOT is_present THEN NULL ELSE " + COMPLETENESS + " END",
+                blanksReasonSql()));
         for (String id : LakeSchema.errorRuleIds()) {
-            c.add(new Component(LakeSchema.ruleComponentColumn(id), "勾稽关系 " + id,
-                    "规则 " + id + "（" + RuleBook.rule(id).description() + "）全部成立为 1，有任一违反为 0", 5,
-                    "CASE WHEN NOT is_present THEN NULL WHEN COALESCE(" + violationColumn(id) + ", 0) = 0 THEN 1.0 ELSE 0.0 END"));
+            RuleWords w = RULE_WORDS.get(id);
+            String v = "COALESCE(" + violationColumn(id) + ", 0)";
+            c.add(new Component(LakeSchema.ruleComponentColumn(id), "勾稽·" + w.label(),
+                    "「" + w.broken().replace("≠", "=") + "」全部成立时为表格完整度（空白处无从核对，只按已填比例计分），有任一违反为 0", 5,
+                    "CASE WHEN NOT is_present THEN NULL WHEN " + v + " = 0 THEN " + COMPLETENESS + " ELSE 0.0 END",
+                    "CASE WHEN is_present AND " + v + " > 0 THEN '" + (RuleBook.NON_NEGATIVE.equals(id) ? "数值：" : "勾稽关系：")
+                            + w.broken() + "，' || CAST(" + v + " AS STRING) || ' " + w.unit() + "' END"));
         }
-        c.add(new Component("warnings_ok", "警示项", "1 − min(1, 警示项数 / 上限)；上限见配置 warnings.cap；“与上年雷同”另计", 5,
-                "CASE WHEN NOT is_present THEN NULL ELSE 1.0 - LEAST(1.0, COALESCE(warnings_counted, 0) / ${warnings_cap}) END"));
+        c.add(new Component("warnings_ok", "警示项",
+                "(1 − min(1, 警示项数 / 上限)) × 表格完整度；上限见配置 warnings.cap；“与上年雷同”另计", 5,
+                "CASE WHEN NOT is_present THEN NULL ELSE (1.0 - LEAST(1.0, COALESCE(warnings_counted, 0) / ${warnings_cap})) * "
+                        + COMPLETENESS + " END",
+                "CASE WHEN is_present AND COALESCE(warnings_counted, 0) > 0 THEN '警示 ' || CAST(warnings_counted AS STRING) || ' 项' END"));
         c.add(new Component("not_copied", "未照抄上年", "正文与本机关上一年度报告相同（雷同）为 0，否则为 1", 10,
-                "CASE WHEN NOT is_present THEN NULL WHEN copied THEN 0.0 ELSE 1.0 END"));
+                "CASE WHEN NOT is_present THEN NULL WHEN copied THEN 0.0 ELSE 1.0 END",
+                "CASE WHEN is_present AND copied THEN '正文与上年相同' END"));
         COMPONENTS = Collections.unmodifiableList(c);
+    }
+
+    /** 「表二空白 3 格、表三空白 170 格」: the blanks of each scored table, null when none. */
+    private static String blanksReasonSql() {
+        StringJoiner parts = new StringJoiner(", ");
+        for (ScoredTable t : SCORED_TABLES) {
+            String blanks = "GREATEST(0, CASE WHEN template = '2019' THEN " + t.cells2019() + " ELSE " + t.cells2021()
+                    + " END - COALESCE(" + valueCellsColumn(t) + ", 0))";
+            parts.add("CASE WHEN " + blanks + " > 0 THEN '" + t.name() + "空白 ' || CAST(" + blanks + " AS STRING) || ' 格' END");
+        }
+        return "CASE WHEN is_present THEN NULLIF(CONCAT_WS('、', " + parts + "), '') END";
+    }
+
+    /** Column of the facts counting the value cells of one scored table. */
+    public static String valueCellsColumn(ScoredTable t) { return "value_cells_" + t.suffix(); }
+
+    /**
+     * Per report, the value cells of the scored tables ({@code value_cells}) and of each table
+     * ({@code value_cells_<table>}), keyed {@code cf_report_id}, from a cells view.
+     */
+    public static String cellFactsSql(String cellsView) {
+        StringJoiner tables = new StringJoiner(", ");
+        StringJoiner each = new StringJoiner(", ");
+        for (ScoredTable t : SCORED_TABLES) {
+            tables.add("'" + t.table() + "'");
+            each.add("SUM(CASE WHEN status = 'value' AND table_name = '" + t.table() + "' THEN 1 ELSE 0 END) AS " + valueCellsColumn(t));
+        }
+        return "SELECT report_id AS cf_report_id, SUM(CASE WHEN status = 'value' THEN 1 ELSE 0 END) AS value_cells, " + each
+                + " FROM " + cellsView + " WHERE table_name IN (" + tables + ") GROUP BY report_id";
     }
 
     /** Column of the facts view counting the violations of a rule. */
@@ -58,6 +145,13 @@ public final class ComplianceScore {
     /** SQL of a component with the configuration's values filled in. */
     public static String componentSql(Component c, ScoringConfig conf) {
         return c.sql().replace("${warnings_cap}", Double.toString(conf.warningsCap()));
+    }
+
+    /** The one-line reason of a body over the facts: every component's reason, joined by 「；」 (null when none). */
+    public static String reasonsSql() {
+        StringJoiner parts = new StringJoiner(", ");
+        for (Component c : COMPONENTS) parts.add(c.reasonSql());
+        return "NULLIF(CONCAT_WS('；', " + parts + "), '')";
     }
 
     /**

@@ -27,7 +27,7 @@ public final class ExpectedBodies {
         return s.isEmpty() ? null : s;
     }
 
-    /** Columns year, body_key, org, province, city, county; null when the manifest names no body. */
+    /** Columns year, body_key, org, province, city, county, path (of the file); null when the manifest names no body. */
     public static Dataset<Row> fromManifest(SparkSession spark, String manifest) {
         Dataset<Row> m = spark.read().option("header", "true").option("encoding", "UTF-8").csv(manifest);
         List<String> cols = List.of(m.columns());
@@ -42,7 +42,8 @@ public final class ExpectedBodies {
         return spark.sql("SELECT DISTINCT " + year + " AS year, manifest_body_key(" + org + ") AS body_key, " + org + " AS org, "
                 + (cols.contains("province") ? "NULLIF(province, '')" : opt) + " AS province, "
                 + (cols.contains("city") ? "NULLIF(city, '')" : opt) + " AS city, "
-                + (cols.contains("county") ? "NULLIF(county, '')" : opt) + " AS county FROM dl_manifest"
+                + (cols.contains("county") ? "NULLIF(county, '')" : opt) + " AS county, "
+                + (cols.contains("path") ? "path" : opt) + " AS path FROM dl_manifest"
                 + " WHERE " + org + " IS NOT NULL AND TRIM(" + org + ") <> ''")
                 .where("year IS NOT NULL");
     }

@@ -59,6 +59,7 @@ public final class GoldLayer {
      */
     public void build(Dataset<Row> expectedBodies) {
         registerSources(expectedBodies);
+        UnreadableReports.register(spark, lake, expectedBodies);
         timed(LakeSchema.REPORT_METRICS, this::completeReportMetrics);
         GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics");
         // The region tables depend on nothing built here after report_metrics: they are written beside the
@@ -68,11 +69,11 @@ public final class GoldLayer {
             List<java.util.concurrent.Future<?>> side = List.of(
                     pool.submit(() -> timed(LakeSchema.REGION_TOTALS, () -> GoldTables.overwrite(spark.sql(regionTotalsSql()), lake, LakeSchema.REGION_TOTALS))),
                     pool.submit(() -> timed(LakeSchema.REGION_METRICS, () -> GoldTables.overwrite(spark.sql(regionMetricsSql()), lake, LakeSchema.REGION_METRICS))));
-            timed(LakeSchema.COVERAGE, () -> GoldTables.overwrite(spark.sql(coverageSql()), lake, LakeSchema.COVERAGE));
+            timed(LakeSchema.COVERAGE, () -> GoldTables.overwrite(spark.sql(UnreadableReports.classify(coverageSql())), lake, LakeSchema.COVERAGE));
             GoldTables.read(spark, lake, LakeSchema.COVERAGE).createOrReplaceTempView("dl_coverage");
             timed(LakeSchema.MISSING_REPORTS, () -> GoldTables.overwrite(spark.sql(
                     "SELECT year, body_key, org, province, city, county, body_kind, known_from, last_year_seen"
-                            + " FROM dl_coverage WHERE NOT present"), lake, LakeSchema.MISSING_REPORTS));
+                            + " FROM dl_coverage WHERE status = 'missing'"), lake, LakeSchema.MISSING_REPORTS));
             timed(LakeSchema.RANKINGS, () -> GoldTables.overwrite(spark.sql(rankingsSql()), lake, LakeSchema.RANKINGS));
             for (java.util.concurrent.Future<?> f : side) {
                 try {
@@ -285,8 +286,7 @@ public final class GoldLayer {
             components.add(ComplianceScore.componentSql(c, conf) + " AS " + c.column());
             componentColumns.add(c.column());
         }
-        return "WITH cf AS (SELECT report_id, SUM(CASE WHEN status = 'value' THEN 1 ELSE 0 END) AS value_cells"
-                + "  FROM dl_cells WHERE table_name IN (" + tables + ") GROUP BY report_id),\n"
+        return "WITH cf AS (" + ComplianceScore.cellFactsSql("dl_cells") + "),\n"
                 + " vf AS (SELECT report_id AS vf_report_id, " + pivot + ","
                 + "  SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS error_violations,"
                 + "  SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warning_violations,"
@@ -297,7 +297,7 @@ public final class GoldLayer {
                 + " rc AS (SELECT report_id, value AS rc_rate, denominator AS rc_den FROM dl_metrics WHERE metric = 'review_correction_rate'),\n"
                 + " facts AS (SELECT cov.year, cov.province, cov.city, cov.county, cov.report_id, cov.body_key, cov.org, cov.body_kind,"
                 + "  r.report_scope, cov.present AS is_present, cov.on_time, cov.first_seen, cov.deadline, r.template,"
-                + "  CASE WHEN cov.year >= 2021 THEN '2021' ELSE '2019' END AS expected_template, cf.value_cells,"
+                + "  CASE WHEN cov.year >= 2021 THEN '2021' ELSE '2019' END AS expected_template, cf.*,"
                 + "  CASE WHEN r.template = '2019' THEN " + expectedCells(TemplateSpec.Version.V2019)
                 + "   ELSE " + expectedCells(TemplateSpec.Version.V2021) + " END AS expected_cells, vf.*,"
                 + "  (COALESCE(vf." + ComplianceScore.violationColumn(COPY_RULE) + ", 0) > 0"
@@ -305,8 +305,8 @@ public final class GoldLayer {
                 + "  nd.nd_rate, nd.nd_den, rc.rc_rate, rc.rc_den,"
                 + "  (nd.nd_rate IS NOT NULL AND nd.nd_den >= " + conf.minCasesNonDisclosure() + ") AS nd_ok,"
                 + "  (rc.rc_rate IS NOT NULL AND rc.rc_den >= " + conf.minCasesReviewCorrection() + ") AS rc_ok"
-                + "  FROM dl_coverage cov LEFT JOIN dl_reports r ON cov.report_id = r.report_id"
-                + "  LEFT JOIN cf ON cf.report_id = cov.report_id LEFT JOIN vf ON vf.vf_report_id = cov.report_id"
+                + "  FROM (SELECT * FROM dl_coverage WHERE status <> 'unreadable') cov LEFT JOIN dl_reports r ON cov.report_id = r.report_id"
+                + "  LEFT JOIN cf ON cf.cf_report_id = cov.report_id LEFT JOIN vf ON vf.vf_report_id = cov.report_id"
                 + "  LEFT JOIN prev p ON p.body_key = cov.body_key AND p.year = cov.year"
                 + "  LEFT JOIN nd ON nd.report_id = cov.report_id LEFT JOIN rc ON rc.report_id = cov.report_id),\n"
                 + " comp AS (SELECT facts.*, " + components + " FROM facts),\n"
@@ -323,6 +323,7 @@ public final class GoldLayer {
                 + " CASE WHEN nd_ok THEN CAST(RANK() OVER (PARTITION BY year, province, nd_ok ORDER BY nd_rate DESC) AS INT) END AS non_disclosure_rank,"
                 + " rc_rate AS review_correction_rate, rc_den AS review_correction_denominator,"
                 + " CASE WHEN rc_ok THEN CAST(RANK() OVER (PARTITION BY year, province, rc_ok ORDER BY rc_rate DESC) AS INT) END AS review_correction_rank"
+                + ", " + ComplianceScore.reasonsSql() + " AS reasons"
                 + " FROM scored";
     }
 }

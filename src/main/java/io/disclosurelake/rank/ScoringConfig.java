@@ -20,6 +20,8 @@ public record ScoringConfig(Map<String, Double> weights, double warningsCap, int
                             String exportsDir) {
 
     public static final String FILE_NAME = "scoring.properties";
+    /** System property that overrides exports.dir (set by {@code run --exports DIR}). */
+    public static final String EXPORTS_PROPERTY = "disclosurelake.exports.dir";
 
     public ScoringConfig {
         weights = Map.copyOf(weights);
@@ -83,6 +85,14 @@ public record ScoringConfig(Map<String, Double> weights, double warningsCap, int
      * else {@code conf/scoring.properties} under the working directory, else the defaults.
      */
     public static ScoringConfig standard() {
+        ScoringConfig c = standardFile();
+        String override = System.getProperty(EXPORTS_PROPERTY);
+        if (override == null || override.isBlank()) return c;
+        return new ScoringConfig(c.weights, c.warningsCap, c.minDenominator, c.minCasesNonDisclosure, c.minCasesReviewCorrection,
+                c.deadlineZone, override.strip());
+    }
+
+    private static ScoringConfig standardFile() {
         try {
             String home = System.getenv("DISCLOSURE_LAKE_HOME");
             if (home != null && Files.isRegularFile(Path.of(home, "conf", FILE_NAME))) return load(Path.of(home, "conf", FILE_NAME));

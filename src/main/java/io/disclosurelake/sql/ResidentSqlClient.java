@@ -202,6 +202,12 @@ public final class ResidentSqlClient {
         return true;
     }
 
+    /** Stops the resident session of this build and working directory (the one this JVM's calls use); false when none ran. */
+    public static boolean stopThis() throws IOException {
+        Path socket = socketDirectory().resolve("sql-" + sha256(sessionKey()).substring(0, 12) + ".sock");
+        return Files.exists(socket) && new ResidentSqlClient(socket, "", () -> () -> false, null).stop();
+    }
+
     /** Stops every resident session of this user (all builds and directories); returns how many there were. */
     public static int stopAll() throws IOException {
         Path dir = socketDirectory();

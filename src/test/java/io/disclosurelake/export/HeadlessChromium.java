@@ -28,7 +28,42 @@ final class HeadlessChromium {
     }
 
     static void screenshot(Path html, Path png) throws IOException, InterruptedException {
-        run(html, "--screenshot=" + png.toAbsolutePath(), "--window-size=1280,2000");
+        run(html, "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,2400");
+    }
+
+    /** Prints the page as Chromium's print dialog would (the page's own @page size), without header and footer. */
+    static void printToPdf(Path html, Path pdf) throws IOException, InterruptedException {
+        run(html, "--print-to-pdf=" + pdf.toAbsolutePath(), "--no-pdf-header-footer");
+    }
+
+    /** Text of one page of a PDF, laid out (poppler's pdftotext); null when poppler-utils is missing. */
+    static String pdfPageText(Path pdf, int page) throws IOException, InterruptedException {
+        return tool("pdftotext", "-layout", "-f", Integer.toString(page), "-l", Integer.toString(page), pdf.toAbsolutePath().toString(), "-");
+    }
+
+    /** pdfinfo's report (pages, page size). */
+    static String pdfInfo(Path pdf) throws IOException, InterruptedException {
+        return tool("pdfinfo", pdf.toAbsolutePath().toString());
+    }
+
+    /** One page rendered as PNG (poppler's pdftoppm), for a person to look at. */
+    static void pdfPagePng(Path pdf, int page, Path pngStem) throws IOException, InterruptedException {
+        tool("pdftoppm", "-png", "-r", "60", "-singlefile", "-f", Integer.toString(page), "-l", Integer.toString(page),
+                pdf.toAbsolutePath().toString(), pngStem.toAbsolutePath().toString());
+    }
+
+    static boolean hasPoppler() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            if (new File(dir, "pdftotext").canExecute()) return true;
+        }
+        return false;
+    }
+
+    private static String tool(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(cmd[0] + " failed");
+        return out;
     }
 
     private static String run(Path html, String... action) throws IOException, InterruptedException {

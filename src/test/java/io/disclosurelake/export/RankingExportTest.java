@@ -87,6 +87,35 @@ class RankingExportTest {
     }
 
     @Test
+    void columnsMeanWhatTheySay() throws Exception {
+        List<CSVRecord> nat = csv("rankings-2024-national.csv");
+        for (CSVRecord r : nat) {
+            assertEquals(r.get("全国排名"), r.get("排名"), "排名 of the national file is the national rank");
+            assertFalse(r.get("省内排名").isEmpty(), "the province rank has its own column");
+            boolean present = !"报告缺失".equals(r.get("报告范围"));
+            for (String count : List.of("错误数", "警示数")) {
+                assertEquals(present, !r.get(count).isEmpty(), count + " blank only when unknown: " + r);
+            }
+            if (!r.get("首次发现时间").isEmpty()) assertTrue(r.get("首次发现时间").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\+08:00"), r.get("首次发现时间"));
+            assertTrue(r.get("发布截止时间").endsWith("+08:00"), r.get("发布截止时间"));
+        }
+        assertEquals(nat.size(), nat.stream().map(r -> Integer.parseInt(r.get("排名"))).sorted().toList().size());
+        assertEquals("1", nat.get(0).get("排名"));
+        assertTrue(nat.stream().anyMatch(r -> !r.get("省内排名").equals(r.get("全国排名"))), "two ranks, two columns");
+        assertTrue(nat.stream().anyMatch(r -> "0".equals(r.get("错误数"))), "zero is written as 0");
+        for (CSVRecord r : csv("rankings-2024-320000-jiangsu.csv")) assertEquals(r.get("省内排名"), r.get("排名"));
+        CSVRecord missing = csv("rankings-2024-320000-jiangsu.csv").get(5);
+        assertEquals("未发现本年度报告", missing.get("失分原因"));
+        try (InputStream in = Files.newInputStream(out.resolve("rankings-2024.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (String sheet : List.of("全国", "江苏省")) {
+                XSSFSheet s = wb.getSheet(sheet);
+                assertTrue(s.getCTWorksheet().isSetAutoFilter(), "autofilter on " + sheet);
+                assertEquals(RankingColumns.keys().indexOf("org") + 1, s.getPaneInformation().getVerticalSplitPosition(), "name column frozen");
+            }
+        }
+    }
+
+    @Test
     void xlsxHasSheetsFrozenHeadersNumbersAndTextNames() throws Exception {
         try (InputStream in = Files.newInputStream(out.resolve("rankings-2024.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             List<String> sheets = new ArrayList<>();
@@ -125,7 +154,14 @@ class RankingExportTest {
         assertTrue(page.contains("&lt;b&gt;长春&lt;/b&gt;市&quot;审计&quot;局"));
         assertFalse(page.contains("<script"), "no script");
         assertFalse(Pattern.compile("(src|href)\\s*=").matcher(page).find(), "nothing to fetch");
-        assertEquals(3, count(page, "<svg"), "three charts");
+        assertEquals(8, count(page, "<svg"), "a chart per metric (5) and the three distributions");
+        assertTrue(page.contains("<h2>各省概况</h2>"), "the summary comes first");
+        assertTrue(page.indexOf("各省概况") < page.indexOf("江苏省 合规排名"));
+        assertTrue(page.contains("<details>"), "every component behind a toggle");
+        assertTrue(page.contains("@page{size:A4 landscape"), "print CSS");
+        assertFalse(page.contains("APP_BALANCE"), "no English rule id");
+        assertTrue(page.contains("申请数平衡"), "rule names in Chinese");
+        assertTrue(page.contains("勾稽关系：一+二≠总计+结转，2 列"), "the reason of the body that broke a rule");
         assertTrue(page.contains("WenQuanYi Micro Hei"), "CJK font family in the SVG text");
 
         assumeTrue(HeadlessChromium.binary() != null, "chromium not installed");
@@ -133,12 +169,40 @@ class RankingExportTest {
         assertTrue(dom.contains("政府信息公开工作年度报告合规排名 2024"), "title rendered");
         assertTrue(dom.contains("淮安市民政局"), "a body name rendered");
         assertTrue(dom.contains("&lt;b&gt;长春&lt;/b&gt;"), "the markup body stays text in the DOM");
-        assertEquals(3, count(dom, "<svg"), "chart SVGs in the DOM");
+        assertEquals(8, count(dom, "<svg"), "chart SVGs in the DOM");
         assertTrue(dom.contains("不予公开率分布"));
         Path png = Path.of("target", "test-output", "rankings.png");
         Files.deleteIfExists(png);
         HeadlessChromium.screenshot(html, png);
         assertTrue(Files.size(png) > 20_000, "a screenshot with content: " + Files.size(png));
+    }
+
+    @Test
+    void htmlPrintsOnA4LandscapeWithNothingClipped() throws Exception {
+        assumeTrue(HeadlessChromium.binary() != null && HeadlessChromium.hasPoppler(), "chromium or poppler-utils not installed");
+        Path html = out.resolve("rankings-2024.html");
+        Path pdf = Path.of("target", "test-output", "rankings.pdf");
+        Files.deleteIfExists(pdf);
+        HeadlessChromium.printToPdf(html, pdf);
+        String info = HeadlessChromium.pdfInfo(pdf);
+        assertTrue(Pattern.compile("Page size:\\s+84[12]\\.\\d+ x 59[45]\\.\\d+").matcher(info).find(), "A4 landscape: " + info);
+        int pages = Integer.parseInt(info.replaceAll("(?s).*Pages:\\s+(\\d+).*", "$1"));
+        assertTrue(pages >= 3 && pages <= 8, pages + " pages");
+        String first = HeadlessChromium.pdfPageText(pdf, 1);
+        assertTrue(first.contains("各省概况"), "the summary on page 1");
+        HeadlessChromium.pdfPagePng(pdf, 1, Path.of("target", "test-output", "rankings-pdf-page1"));
+        int jiangsu = 0;
+        for (int p = 1; p <= pages; p++) if (HeadlessChromium.pdfPageText(pdf, p).contains("江苏省 合规排名")) jiangsu = p;
+        assertTrue(jiangsu > 1, "Jiangsu has its own page");
+        HeadlessChromium.pdfPagePng(pdf, jiangsu, Path.of("target", "test-output", "rankings-pdf-jiangsu"));
+        String page = HeadlessChromium.pdfPageText(pdf, jiangsu);
+        for (String header : List.of("省内排名", "机关名称", "合规得分", "全国排名", "按时", "完整度", "错误数", "不予公开率", "失分原因")) {
+            assertTrue(page.contains(header), "column " + header + " printed, not clipped");
+        }
+        for (String name : List.of("淮安市人民政府", "淮安市民政局", "南京市教育局", "淮安市财政局", "淮安市水利局", RankedLake.HYPERLINK_BODY)) {
+            assertTrue(page.contains(name), "the name on one line: " + name);
+        }
+        assertTrue(page.contains("迟报 29 天"), "reasons printed");
     }
 
     private static int count(String s, String what) {
