@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code -Dscan.force=true} measures (and asserts) even when the probe says OCR is missing.
  */
 @Tag("ocr")
+@Tag("slow") // generates and OCRs a scanned corpus: the full lane (mvn verify)
 class ScannedCorpusAccuracyTest {
     static final double CLEAN_MIN_RIGHT = 0.98, NOISY_MIN_RIGHT = 0.90, NOISY_MAX_WRONG = 0.001;
 

@@ -177,6 +177,7 @@ class RankingExportTest {
         assertTrue(Files.size(png) > 20_000, "a screenshot with content: " + Files.size(png));
     }
 
+    @Tag("slow") // prints the page to PDF in Chromium: the full lane (mvn verify)
     @Test
     void htmlPrintsOnA4LandscapeWithNothingClipped() throws Exception {
         assumeTrue(HeadlessChromium.binary() != null && HeadlessChromium.hasPoppler(), "chromium or poppler-utils not installed");
