@@ -21,6 +21,10 @@ final class ReportBuilder {
     private ReportBuilder() {}
 
     static Report build(DocumentInfo doc, Grid grid, ReportRules rules) {
+        return build(doc, grid, rules, io.disclosurelake.read.ocr.OcrSettings.OFF);
+    }
+
+    static Report build(DocumentInfo doc, Grid grid, ReportRules rules, io.disclosurelake.read.ocr.OcrSettings ocr) {
         String text = grid.text();
         Version version = VersionDetector.detect(text);
         MatchedTables tables = new TemplateMatcher().match(grid);

@@ -1,0 +1,34 @@
+package io.disclosurelake.read.ocr;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/** Clean-up of recognised text: width forms folded, and letters that look like digits made digits in numbers. */
+public final class OcrText {
+    private OcrText() {}
+
+    private static final Pattern NUMBER = Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
+
+    /**
+     * The text NFKC-normalised; a cell that is a number but for a few look-alikes (O for 0, I/l/| for 1,
+     * 。 for a decimal point) gets digits. Nothing else is changed: a cell of letters stays letters.
+     */
+    public static String normalize(String text) {
+        if (text == null) return "";
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        String compact = t.replace(" ", "");
+        if (compact.isEmpty() || compact.chars().noneMatch(Character::isDigit)) return t;
+        StringBuilder sb = new StringBuilder(compact.length());
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            sb.append(switch (c) {
+                case 'O', 'o' -> '0';
+                case 'I', 'l', '|' -> '1';
+                case '。' -> '.';
+                default -> c;
+            });
+        }
+        String mapped = sb.toString();
+        return NUMBER.matcher(mapped).matches() ? mapped : t;
+    }
+}
