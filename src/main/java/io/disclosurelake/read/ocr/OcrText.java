@@ -17,7 +17,9 @@ public final class OcrText {
         if (text == null) return "";
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         String compact = t.replace(" ", "");
-        if (compact.isEmpty() || compact.chars().noneMatch(Character::isDigit)) return t;
+        // a cell of one or two look-alikes only ("O", "l") stands for a number: a label is never that short in Latin
+        boolean lookAlikesOnly = !compact.isEmpty() && compact.length() <= 2 && compact.chars().allMatch(c -> "OoIl|".indexOf(c) >= 0);
+        if (compact.isEmpty() || !lookAlikesOnly && compact.chars().noneMatch(Character::isDigit)) return t;
         StringBuilder sb = new StringBuilder(compact.length());
         for (int i = 0; i < compact.length(); i++) {
             char c = compact.charAt(i);
