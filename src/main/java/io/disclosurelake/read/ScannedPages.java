@@ -28,22 +28,29 @@ final class ScannedPages {
         double s = img.dpi / 72.0; // pixels per point
         int minRun = (int) Math.round(img.dpi * 0.25);
         List<PageImage.Line> lines = img.rulings(minRun);
-        boolean[] mask = new boolean[img.width * img.height];
         List<Ruling> rulings = new ArrayList<>();
+        for (PageImage.Line l : lines) rulings.add(new Ruling(l.x1() / s, l.y1() / s, l.x2() / s, l.y2() / s));
+        List<PdfLatticeTables.Area> areas = PdfLatticeTables.areas(rulings);
+        // only the rules of tables are masked out of the print: a long stroke of a bold title is not a rule
+        boolean[] mask = new boolean[img.width * img.height];
         for (PageImage.Line l : lines) {
+            boolean inTable = false;
+            for (PdfLatticeTables.Area a : areas) {
+                if (l.x1() / s >= a.minX - 3 && l.x2() / s <= a.maxX + 3 && l.y1() / s >= a.minY - 3 && l.y2() / s <= a.maxY + 3) inTable = true;
+            }
+            if (!inTable) continue;
             int half = l.thickness() / 2 + 2;
             if (l.horizontal()) {
                 fill(mask, img, (int) l.x1() - 2, (int) Math.floor(l.y1()) - half, (int) l.x2() + 3, (int) Math.ceil(l.y1()) + half + 1);
             } else {
                 fill(mask, img, (int) Math.floor(l.x1()) - half, (int) l.y1() - 2, (int) Math.ceil(l.x1()) + half + 1, (int) l.y2() + 3);
             }
-            rulings.add(new Ruling(l.x1() / s, l.y1() / s, l.x2() / s, l.y2() / s));
         }
         int minInk = Math.max(6, (int) Math.round(12 * (img.dpi / 200) * (img.dpi / 200)));
         int chars = 0;
         List<PdfReader.Placed> placed = new ArrayList<>();
         boolean[] outside = mask.clone();
-        for (PdfLatticeTables.Area area : PdfLatticeTables.areas(rulings)) {
+        for (PdfLatticeTables.Area area : areas) {
             PdfLatticeTables.Layout layout = area.layout();
             if (layout == null) continue;
             TableBuilder tb = new TableBuilder();

@@ -92,6 +92,33 @@ public final class ScannedRenders {
         }
     }
 
+    /**
+     * {@code pdf} with the pages in {@code scannedPages} (1-based) replaced by their image at {@code dpi}: a report
+     * whose table pages were scanned while the rest kept its text layer.
+     */
+    public static byte[] partlyScannedPdf(byte[] pdf, int dpi, java.util.Set<Integer> scannedPages) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf); PDDocument out = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            PDFRenderer r = new PDFRenderer(doc);
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                PDPage src = doc.getPage(i);
+                if (!scannedPages.contains(i + 1)) {
+                    out.importPage(src);
+                    continue;
+                }
+                BufferedImage img = r.renderImageWithDPI(i, dpi, ImageType.GRAY);
+                PDRectangle size = src.getMediaBox();
+                PDPage page = new PDPage(size);
+                out.addPage(page);
+                PDImageXObject x = LosslessFactory.createFromImage(out, img);
+                try (PDPageContentStream cs = new PDPageContentStream(out, page)) {
+                    cs.drawImage(x, size.getLowerLeftX(), size.getLowerLeftY(), size.getWidth(), size.getHeight());
+                }
+            }
+            out.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
     /** One page as PNG (or JPEG when the noise says so) bytes. */
     public static byte[] imageFile(BufferedImage img, String format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

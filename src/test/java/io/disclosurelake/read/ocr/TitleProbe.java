@@ -9,8 +9,8 @@ import java.util.List;
 public class TitleProbe {
     public static void main(String[] a) throws Exception {
         byte[] pdf = Files.readAllBytes(Path.of(a[0]));
-        BufferedImage page = ScannedRenders.pages(pdf, 200, ScannedRenders.Noise.CLEAN).get(0);
-        PageImage img = PageImage.of(page, 200.0, 3);
+        BufferedImage page = ScannedRenders.pages(a.length > 1 ? ScannedRenders.imageOnlyPdf(pdf, 200, ScannedRenders.Noise.CLEAN) : pdf, Integer.getInteger("dpi", 200), ScannedRenders.Noise.CLEAN).get(0);
+        PageImage img = PageImage.of(page, (double) Integer.getInteger("dpi", 200), 3);
         OnnxTextRecognizer r = OnnxTextRecognizer.shared(1);
         System.out.println("skew " + img.skew + " dpi " + img.dpi + " size " + img.width + "x" + img.height);
         boolean[] mask = new boolean[img.width * img.height];
