@@ -17,6 +17,8 @@ public final class OcrText {
         if (text == null) return "";
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         String compact = t.replace(" ", "");
+        // a dash alone in a cell ("no such case") is often read as 一 (one) or a hyphen run: it is a dash
+        if (!compact.isEmpty() && compact.length() <= 3 && compact.chars().allMatch(c -> "一-—–_~～".indexOf(c) >= 0)) return "—";
         // a cell of one or two look-alikes only ("O", "l") stands for a number: a label is never that short in Latin
         boolean lookAlikesOnly = !compact.isEmpty() && compact.length() <= 2 && compact.chars().allMatch(c -> "OoIl|".indexOf(c) >= 0);
         if (compact.isEmpty() || !lookAlikesOnly && compact.chars().noneMatch(Character::isDigit)) return t;

@@ -233,6 +233,21 @@ public final class PageImage {
         int[] heights = bands.stream().mapToInt(b -> b[3] - b[1]).sorted().toArray();
         int tallest = heights[heights.length / 2]; // the typical line: tables and pictures must not set the scale
         List<int[]> out = new ArrayList<>(bands);
+        // a line of one character whose parts stand apart (告 = 生 over 口, a title wrapped before its last
+        // character): two narrow bands close above each other, together about a character square, are one
+        for (int i = 0; i + 1 < out.size(); i++) {
+            int[] a = out.get(i), b = out.get(i + 1);
+            int h = b[3] - a[1], gap = b[1] - a[3], w = Math.max(a[2], b[2]) - Math.min(a[0], b[0]);
+            // both parts flat (a whole character or a word is not), together about square
+            boolean flat = a[3] - a[1] <= 0.7 * (a[2] - a[0]) && b[3] - b[1] <= 0.7 * (b[2] - b[0]);
+            boolean square = h >= 0.7 * w && h <= 1.4 * w;
+            boolean overlap = Math.min(a[2], b[2]) > Math.max(a[0], b[0]);
+            if (flat && square && overlap && gap <= 0.35 * tallest && h <= 2.5 * tallest) {
+                out.set(i, new int[] {Math.min(a[0], b[0]), a[1], Math.max(a[2], b[2]), b[3]});
+                out.remove(i + 1);
+                i--;
+            }
+        }
         boolean changed = true;
         while (changed && out.size() > 1) {
             changed = false;

@@ -23,6 +23,8 @@ class OcrTextTest {
         assertEquals("1.属于国家秘密", OcrText.normalize("1.属于国家秘密"));
         assertEquals("(一)予以公开", OcrText.normalize("（一）予以公开"));
         assertEquals("—", OcrText.normalize("—"));
+        assertEquals("—", OcrText.normalize("一"));   // a dash read as the character for one is a dash
+        assertEquals("—", OcrText.normalize("--"));
         assertEquals("", OcrText.normalize(null));
     }
 }
