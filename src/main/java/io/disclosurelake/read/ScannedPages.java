@@ -77,7 +77,7 @@ final class ScannedPages {
             fill(outside, img, (int) (area.minX * s) - 3, (int) (area.minY * s) - 3, (int) (area.maxX * s) + 4, (int) (area.maxY * s) + 4);
             placed.add(new PdfReader.Placed(area.top(), tb.build()));
         }
-        for (int[] band : img.printLines(0, 0, img.width, img.height, outside, minInk)) {
+        for (int[] band : img.printLines(0, 0, img.width, img.height, outside, minInk, true)) {
             int h = band[3] - band[1];
             if (h < img.dpi * 0.04 || h > img.dpi * 0.8) continue; // specks and pictures (a stamp, a photo)
             Recognition r = recognizer.recognize(img.crop(band[0], band[1], band[2], band[3], pad(band), outside));

@@ -90,8 +90,9 @@ public final class PageImage {
         if (maxSkew <= 0) return 0;
         // a sample of ink points keeps this cheap on a dense page
         List<int[]> pts = new ArrayList<>();
-        int step = Math.max(1, (int) Math.sqrt((double) width * height / 400_000));
-        for (int y = 0; y < height; y += step) for (int x = 0; x < width; x += step) if (ink[y * width + x]) pts.add(new int[] {x, y});
+        // every row, every k-th column: sampling rows too would favour angle 0 (its profile hits only sampled rows)
+        int step = Math.max(1, width * height / 400_000);
+        for (int y = 0; y < height; y++) for (int x = y % step; x < width; x += step) if (ink[y * width + x]) pts.add(new int[] {x, y});
         if (pts.size() < 50) return 0;
         double best = 0, bestScore = -1;
         for (double a = -maxSkew; a <= maxSkew + 1e-9; a += 0.25) {
@@ -204,6 +205,14 @@ public final class PageImage {
      * ink's columns. Ink in {@code mask} (rulings, other tables) is ignored. Boxes are {x0,y0,x1,y1}, exclusive ends.
      */
     public List<int[]> printLines(int x0, int y0, int x1, int y1, boolean[] mask, int minInk) {
+        return printLines(x0, y0, x1, y1, mask, minInk, false);
+    }
+
+    /**
+     * As {@link #printLines(int, int, int, int, boolean[], int)}; {@code joinCharacterParts} also joins a line of one
+     * character printed in two parts (for running text only: in a narrow table cell a wrapped word looks the same).
+     */
+    public List<int[]> printLines(int x0, int y0, int x1, int y1, boolean[] mask, int minInk, boolean joinCharacterParts) {
         x0 = Math.max(0, x0); y0 = Math.max(0, y0); x1 = Math.min(width, x1); y1 = Math.min(height, y1);
         List<int[]> out = new ArrayList<>();
         if (x1 <= x0 || y1 <= y0) return out;
@@ -221,21 +230,21 @@ public final class PageImage {
             }
             if (count >= minInk) out.add(new int[] {minX, y0 + s, maxX + 1, y0 + e});
         }
-        return mergeBands(out);
+        return mergeBands(out, joinCharacterParts);
     }
 
     /**
      * Joins bands that are parts of one line of print (a character split by a thin horizontal gap, e.g. 二 or
      * the dots of a colon): a band lower than 0.6 of the median band is joined to the nearer neighbour if close.
      */
-    private static List<int[]> mergeBands(List<int[]> bands) {
+    private static List<int[]> mergeBands(List<int[]> bands, boolean joinCharacterParts) {
         if (bands.size() < 2) return bands;
         int[] heights = bands.stream().mapToInt(b -> b[3] - b[1]).sorted().toArray();
         int tallest = heights[heights.length / 2]; // the typical line: tables and pictures must not set the scale
         List<int[]> out = new ArrayList<>(bands);
         // a line of one character whose parts stand apart (告 = 生 over 口, a title wrapped before its last
         // character): two narrow bands close above each other, together about a character square, are one
-        for (int i = 0; i + 1 < out.size(); i++) {
+        for (int i = 0; joinCharacterParts && i + 1 < out.size(); i++) {
             int[] a = out.get(i), b = out.get(i + 1);
             int h = b[3] - a[1], gap = b[1] - a[3], w = Math.max(a[2], b[2]) - Math.min(a[0], b[0]);
             // both parts flat (a whole character or a word is not), together about square
