@@ -47,6 +47,7 @@ final class ScannedPages {
             }
         }
         int minInk = Math.max(6, (int) Math.round(12 * (img.dpi / 200) * (img.dpi / 200)));
+        int dot = (int) Math.ceil(img.dpi * 0.045); // print is larger than this in one direction at least (a dash is wide)
         int chars = 0;
         List<PdfReader.Placed> placed = new ArrayList<>();
         boolean[] outside = mask.clone();
@@ -63,6 +64,7 @@ final class ScannedPages {
                 double conf = 0;
                 int n = 0;
                 for (int[] band : img.printLines(x0 + 1, y0 + 1, x1 - 1, y1 - 1, mask, minInk)) {
+                    if (band[2] - band[0] < dot && band[3] - band[1] < dot) continue; // a speck, not print
                     Recognition r = recognizer.recognize(img.crop(band[0], band[1], band[2], band[3], pad(band), mask));
                     if (r.text().isBlank()) continue;
                     pieces.add(r.text().strip());

@@ -9,6 +9,19 @@ public final class OcrText {
 
     private static final Pattern NUMBER = Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
 
+    /** Characters a speck or a JPEG artefact is read as. */
+    private static final String NOISE = "·•.,:;'\"`‘’“”、。°";
+
+    /** Leading and trailing specks off a cell that holds a digit (a label keeps its quotes and stops). */
+    private static String stripNoise(String t) {
+        if (t.chars().noneMatch(Character::isDigit)) return t.replace("·", "").replace("•", "").strip();
+        int a = 0, b = t.length();
+        while (a < b && (NOISE.indexOf(t.charAt(a)) >= 0 || t.charAt(a) == ' ')) a++;
+        while (b > a && (NOISE.indexOf(t.charAt(b - 1)) >= 0 || t.charAt(b - 1) == ' ')) b--;
+        String inner = t.substring(a, b);
+        return NUMBER.matcher(inner.replace(" ", "")).matches() ? inner : t.replace("·", "").replace("•", "").strip();
+    }
+
     /**
      * The text NFKC-normalised; a cell that is a number but for a few look-alikes (O for 0, I/l/| for 1,
      * 。 for a decimal point) gets digits. Nothing else is changed: a cell of letters stays letters.
@@ -16,6 +29,9 @@ public final class OcrText {
     public static String normalize(String text) {
         if (text == null) return "";
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        // specks read as dots: a cell of punctuation only is empty; dots around a number are not part of it
+        if (t.chars().allMatch(c -> NOISE.indexOf(c) >= 0 || Character.isWhitespace(c))) return "";
+        t = stripNoise(t);
         String compact = t.replace(" ", "");
         // a dash alone in a cell ("no such case") is often read as 一 (one) or a hyphen run: it is a dash
         if (!compact.isEmpty() && compact.length() <= 3 && compact.chars().allMatch(c -> "一-—–_~～".indexOf(c) >= 0)) return "—";

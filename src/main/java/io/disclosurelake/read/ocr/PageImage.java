@@ -22,6 +22,8 @@ public final class PageImage {
     final byte[] gray;
     /** Dark pixels (ink) after a global Otsu threshold. */
     final boolean[] ink;
+    /** Pixels dark enough to belong to a rule: a lighter threshold, since a thin rule turned or scaled turns grey. */
+    final boolean[] ruleInk;
     /** Pixels per inch of the page as given (used to turn pixels into points and to size the line tests). */
     public final double dpi;
     /** The angle (degrees) the page was turned by to straighten it. */
@@ -38,6 +40,9 @@ public final class PageImage {
         int t = otsu(gray);
         ink = new boolean[gray.length];
         for (int i = 0; i < gray.length; i++) ink[i] = (gray[i] & 0xFF) < t;
+        int rt = Math.min(t + 60, 215);
+        ruleInk = new boolean[gray.length];
+        for (int i = 0; i < gray.length; i++) ruleInk[i] = (gray[i] & 0xFF) < rt;
     }
 
     /**
@@ -143,7 +148,7 @@ public final class PageImage {
             List<int[]> list = new ArrayList<>();
             int start = -1, lastInk = -10;
             for (int i = 0; i <= inner; i++) {
-                boolean on = i < inner && (horizontal ? ink[o * width + i] : ink[i * width + o]);
+                boolean on = i < inner && (horizontal ? ruleInk[o * width + i] : ruleInk[i * width + o]);
                 if (on) {
                     if (start < 0 || i - lastInk > 3) {
                         if (start >= 0 && lastInk - start + 1 >= minLength) list.add(new int[] {start, lastInk});
