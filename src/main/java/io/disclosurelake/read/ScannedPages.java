@@ -72,6 +72,13 @@ final class ScannedPages {
                     n++;
                 }
                 String text = OcrText.normalize(TableBuilder.joinPieces(pieces));
+                if (b.rowSpan() > 1 && CELL_NUMBER.matcher(text).matches()) {
+                    // a number over several grid rows: on a scan a rule broken by noise merges cells, and the number
+                    // would be repeated into a row it does not belong to. Confidence 0: the confidence
+                    // check makes it null (unreadable), never a guess
+                    conf = 0;
+                    n = Math.max(n, 1);
+                }
                 chars += text.length();
                 tb.put(b.row(), b.col(), b.rowSpan(), b.colSpan(), text, page, b.x(), b.y(), b.width(), b.height(),
                         Grid.GridCell.OCR, n == 0 ? Double.NaN : conf / n);
@@ -91,6 +98,8 @@ final class ScannedPages {
         placed.sort(java.util.Comparator.comparingDouble(PdfReader.Placed::y));
         return new Page(placed, chars);
     }
+
+    private static final java.util.regex.Pattern CELL_NUMBER = java.util.regex.Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
 
     /** White margin around a line of print, as the recognizer was trained with. */
     private static int pad(int[] band) {

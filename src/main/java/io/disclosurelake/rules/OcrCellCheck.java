@@ -17,6 +17,7 @@ import java.util.Map;
  *       it sits in two or more broken rules (the crossing of a broken row rule and a broken column rule), or it is
  *       the least confident OCR'd value of a broken rule and under {@link #SUSPECT_CONFIDENCE}.</li>
  * </ul>
+ * An OCR'd number under {@link #UNVERIFIED_CONFIDENCE} that no holding sum rule confirms is null too.
  * A break no OCR'd cell explains is left as it is: the report's own arithmetic is wrong, and the rules report it.
  * Runs before {@link ReportRules#apply}, so the violations are judged on what is left.
  */
@@ -25,6 +26,8 @@ public final class OcrCellCheck {
 
     /** A recognition this sure or surer is not blamed for a break on its own (only at a crossing of broken rules). */
     public static final double SUSPECT_CONFIDENCE = 0.97;
+    /** Under this an OCR'd number stands only when a sum rule that holds confirms it. */
+    public static final double UNVERIFIED_CONFIDENCE = 0.95;
 
     public static void apply(Report r, double minConfidence) {
         for (Cell c : r.allCells()) {
@@ -59,10 +62,36 @@ public final class OcrCellCheck {
                     if (least != null && least.confidence() < SUSPECT_CONFIDENCE && !blamed.contains(least)) blamed.add(least);
                 }
             }
-            if (blamed.isEmpty()) return;
+            if (blamed.isEmpty()) break;
             for (Cell c : blamed) {
                 r.replaceCell(c.unreadableBecause(Cell.FLAG_BREAKS_RULE));
                 r.addWarning(where(c) + ": OCR read '" + c.raw() + "', which breaks the table's sums; left null");
+            }
+        }
+        unverified(r);
+    }
+
+    /**
+     * OCR'd numbers under {@link #UNVERIFIED_CONFIDENCE} that no sum rule confirms (none of their rules can be
+     * judged, e.g. because the total beside them is unreadable, or they are in no rule) are null as well.
+     */
+    static void unverified(Report r) {
+        java.util.Set<Cell> confirmed = new java.util.HashSet<>();
+        for (SumRule rule : RuleBook.SUM_RULES) {
+            if (SumRuleCheck.evaluate(rule.left(), r, null, rule.absentAsZero()).isEmpty()
+                    || SumRuleCheck.evaluate(rule.right(), r, null, rule.absentAsZero()).isEmpty()
+                    || SumRuleCheck.check(rule, r, null).isPresent()) continue;
+            for (LinearExpr e : List.of(rule.left(), rule.right()))
+                for (LinearExpr.Term t : e.terms()) {
+                    Cell c = r.cell(t.ref().table(), t.ref().rowKey(), t.ref().columnKey());
+                    if (c != null) confirmed.add(c);
+                }
+        }
+        for (Cell c : r.allCells()) {
+            if (c.isOcr() && c.hasValue() && c.confidence() != null && c.confidence() < UNVERIFIED_CONFIDENCE && !confirmed.contains(c)) {
+                r.replaceCell(c.unreadableBecause(Cell.FLAG_LOW_CONFIDENCE));
+                r.addWarning(where(c) + ": OCR read '" + c.raw() + "' with confidence "
+                        + String.format(java.util.Locale.ROOT, "%.2f", c.confidence()) + " and no sum rule confirms it; left null");
             }
         }
     }
