@@ -72,11 +72,20 @@ public final class OcrCellCheck {
     }
 
     /**
-     * OCR'd numbers under {@link #UNVERIFIED_CONFIDENCE} that no sum rule confirms (none of their rules can be
+     * OCR'd numbers that sit in sum rules of which none can be judged and holds are null (a scan's number must be
+     * confirmed by the template's arithmetic when it can be); so are those under {@link #UNVERIFIED_CONFIDENCE}
+     * that no sum rule confirms (none of their rules can be
      * judged, e.g. because the total beside them is unreadable, or they are in no rule) are null as well.
      */
     static void unverified(Report r) {
         java.util.Set<Cell> confirmed = new java.util.HashSet<>();
+        java.util.Set<Cell> inRule = new java.util.HashSet<>();
+        for (SumRule rule : RuleBook.SUM_RULES)
+            for (LinearExpr e : List.of(rule.left(), rule.right()))
+                for (LinearExpr.Term t : e.terms()) {
+                    Cell c = r.cell(t.ref().table(), t.ref().rowKey(), t.ref().columnKey());
+                    if (c != null) inRule.add(c);
+                }
         for (SumRule rule : RuleBook.SUM_RULES) {
             if (SumRuleCheck.evaluate(rule.left(), r, null, rule.absentAsZero()).isEmpty()
                     || SumRuleCheck.evaluate(rule.right(), r, null, rule.absentAsZero()).isEmpty()
@@ -88,10 +97,14 @@ public final class OcrCellCheck {
                 }
         }
         for (Cell c : r.allCells()) {
-            if (c.isOcr() && c.hasValue() && c.confidence() != null && c.confidence() < UNVERIFIED_CONFIDENCE && !confirmed.contains(c)) {
+            if (!c.isOcr() || !c.hasValue() || confirmed.contains(c)) continue;
+            // a number the template's sums should check but none can: on a scan, left null rather than trusted
+            boolean unchecked = inRule.contains(c);
+            if (unchecked || c.confidence() != null && c.confidence() < UNVERIFIED_CONFIDENCE) {
                 r.replaceCell(c.unreadableBecause(Cell.FLAG_LOW_CONFIDENCE));
                 r.addWarning(where(c) + ": OCR read '" + c.raw() + "' with confidence "
-                        + String.format(java.util.Locale.ROOT, "%.2f", c.confidence()) + " and no sum rule confirms it; left null");
+                        + String.format(java.util.Locale.ROOT, "%.2f", c.confidence() == null ? 0 : c.confidence())
+                        + (unchecked ? ", and none of its sum rules can confirm it" : " and no sum rule confirms it") + "; left null");
             }
         }
     }
