@@ -78,7 +78,7 @@ public final class Extractor {
     private Report readWithTimeout(DocumentInfo doc, FormatReader reader, byte[] bytes) {
         long timeoutNanos = limits.timeout().toNanos();
         ReadLimits readLimits = new ReadLimits(limits.maxPages(), limits.maxUncompressedBytes(),
-                ReadLimits.defaults().maxTextChars(), System.nanoTime() + timeoutNanos);
+                ReadLimits.defaults().maxTextChars(), System.nanoTime() + timeoutNanos, limits.ocr());
         Future<Report> f = WORKERS.submit(() -> {
             Grid grid;
             try {
@@ -87,7 +87,7 @@ public final class Extractor {
                 return Report.quarantined(doc, e.reason(), e.getMessage());
             }
             DocumentInfo withPages = new DocumentInfo(doc.path(), doc.sha256(), doc.format(), grid.pages(), doc.size());
-            return ReportBuilder.build(withPages, grid, rules);
+            return ReportBuilder.build(withPages, grid, rules, limits.ocr());
         });
         try {
             return f.get(timeoutNanos, TimeUnit.NANOSECONDS);

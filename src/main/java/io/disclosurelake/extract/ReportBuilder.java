@@ -21,6 +21,10 @@ final class ReportBuilder {
     private ReportBuilder() {}
 
     static Report build(DocumentInfo doc, Grid grid, ReportRules rules) {
+        return build(doc, grid, rules, io.disclosurelake.read.ocr.OcrSettings.OFF);
+    }
+
+    static Report build(DocumentInfo doc, Grid grid, ReportRules rules, io.disclosurelake.read.ocr.OcrSettings ocr) {
         String text = grid.text();
         Version version = VersionDetector.detect(text);
         MatchedTables tables = new TemplateMatcher().match(grid, version);
@@ -59,6 +63,7 @@ final class ReportBuilder {
         for (String m : missing) r.addWarning(m + " not found");
         if (id.org() == null) r.addWarning("no report title: body and year unknown");
         if (version == Version.UNKNOWN) r.addWarning("template version not recognised; read with the 2021 layout");
+        if (ocr.enabled()) io.disclosurelake.rules.OcrCellCheck.apply(r, ocr.minConfidence());
         rules.apply(r);
         boolean incomplete = !missing.isEmpty() || r.allCells().stream().anyMatch(c ->
                 c.status() == io.disclosurelake.model.CellStatus.UNREADABLE);

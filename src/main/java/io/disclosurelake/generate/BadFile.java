@@ -8,7 +8,8 @@ public enum BadFile {
     TRUNCATED_DOCX("docx", QuarantineReason.CORRUPT),
     ENCRYPTED_PDF("pdf", QuarantineReason.ENCRYPTED),
     EMPTY_FILE("pdf", QuarantineReason.EMPTY),
-    IMAGE_ONLY_PDF("pdf", QuarantineReason.NO_TEXT_LAYER),
+    /** Bars and an empty grid as an image, no print: OCR (on by default) finds nothing to read. */
+    IMAGE_ONLY_PDF("pdf", QuarantineReason.OCR_FAILED),
     ZIP_BOMB_DOCX("docx", QuarantineReason.TOO_LARGE),
     XXE_DOCX("docx", QuarantineReason.UNSAFE),
     NOT_A_REPORT("docx", QuarantineReason.NOT_A_REPORT),

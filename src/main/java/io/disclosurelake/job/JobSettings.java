@@ -1,6 +1,7 @@
 package io.disclosurelake.job;
 
 import io.disclosurelake.extract.ExtractionLimits;
+import io.disclosurelake.read.ocr.OcrSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,6 +86,13 @@ public final class JobSettings implements Serializable {
 
     public ExtractionLimits limits() {
         return new ExtractionLimits(getLong("limits.max_bytes"), Duration.ofSeconds(getLong("limits.timeout_seconds")),
-                getInt("limits.max_pages"), getLong("limits.max_uncompressed_bytes"), minDenominator());
+                getInt("limits.max_pages"), getLong("limits.max_uncompressed_bytes"), minDenominator(), ocr());
+    }
+
+    /** OCR of scanned pages: the {@code ocr.*} keys. */
+    public OcrSettings ocr() {
+        return new OcrSettings(Boolean.parseBoolean(get("ocr.enabled").trim()), getInt("ocr.max_pages"),
+                Duration.ofSeconds(getLong("ocr.timeout_seconds")), getInt("ocr.threads"),
+                Double.parseDouble(get("ocr.min_confidence").trim()), getInt("ocr.dpi"));
     }
 }

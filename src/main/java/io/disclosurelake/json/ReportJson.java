@@ -105,7 +105,37 @@ public final class ReportJson {
             o.put("convention", m.convention());
         }
         root.set("warnings", strings(r));
+        ArrayNode ocr = ocrCells(r);
+        if (!ocr.isEmpty()) root.set("ocr_cells", ocr);
         return root;
+    }
+
+    /**
+     * Provenance of the cells read by OCR (an additional field, present only when some cell was OCR'd): address,
+     * page, box in PDF points {@code [x, y, width, height]} from the page's top-left, recognition confidence, the
+     * text recognised and, for a number set null by the confidence check, why.
+     */
+    static ArrayNode ocrCells(Report r) {
+        ArrayNode out = F.arrayNode();
+        for (Cell c : r.allCells()) {
+            if (!c.isOcr()) continue;
+            ObjectNode o = out.addObject();
+            o.put("table", c.table());
+            o.put("row", c.rowKey());
+            o.put("column", c.columnKey());
+            o.put("source", c.source());
+            if (c.page() == null) o.putNull("page"); else o.put("page", c.page());
+            if (c.box() == null) o.putNull("box");
+            else {
+                ArrayNode b = o.putArray("box");
+                for (double v : new double[] {c.box().x(), c.box().y(), c.box().width(), c.box().height()})
+                    b.add(Math.round(v * 10) / 10.0);
+            }
+            if (c.confidence() == null) o.putNull("confidence"); else o.put("confidence", Math.round(c.confidence() * 1000) / 1000.0);
+            o.put("raw", c.raw());
+            if (c.flag() != null) o.put("flag", c.flag());
+        }
+        return out;
     }
 
     private static ArrayNode strings(Report r) {

@@ -122,6 +122,26 @@ public final class Report {
         }
     }
 
+    /** Puts {@code c} at its own address (table, row, column) in place of the cell there. */
+    public void replaceCell(Cell c) {
+        switch (c.table()) {
+            case TemplateSpec.ACTIVE_TABLE -> active.put(c.rowKey(), c);
+            case TemplateSpec.ACTIVE_2019_TABLE -> active2019.put(c.rowKey(), c);
+            case TemplateSpec.APPLICATIONS_TABLE -> {
+                int col = TemplateSpec.applicantColumnKeys().indexOf(c.columnKey());
+                Cell[] row = applications.get(c.rowKey());
+                if (col < 0 || row == null) throw new IllegalArgumentException("no cell " + c.rowKey() + "/" + c.columnKey());
+                row[col] = c;
+            }
+            case TemplateSpec.REVIEW_TABLE -> {
+                int i = TemplateSpec.reviewColumnKeys().indexOf(c.columnKey());
+                if (i < 0) throw new IllegalArgumentException("no review cell " + c.columnKey());
+                reviewLitigation[i] = c;
+            }
+            default -> throw new IllegalArgumentException("unknown table " + c.table());
+        }
+    }
+
     /** Every cell of the report in template order: active, applications, review_litigation, active_2019. */
     public List<Cell> allCells() {
         List<Cell> out = new ArrayList<>(active.values());

@@ -49,6 +49,9 @@ public final class FormatSniffer {
             return new Sniff(sniffZip(bytes), false);
         }
         if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) return sniffOle2(bytes);
+        if (startsWith(bytes, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return new Sniff(DocumentFormat.PNG, false);
+        if (startsWith(bytes, 0xFF, 0xD8, 0xFF)) return new Sniff(DocumentFormat.JPEG, false);
+        if (startsWith(bytes, 'I', 'I', 0x2A, 0x00) || startsWith(bytes, 'M', 'M', 0x00, 0x2A)) return new Sniff(DocumentFormat.TIFF, false);
         String head = decodeHead(bytes);
         String trimmed = stripLeading(head);
         if (trimmed.startsWith("{\\rtf")) return new Sniff(DocumentFormat.UNKNOWN, false); // RTF: no reader

@@ -26,7 +26,30 @@ public final class Grid {
      * with {@code continuation = true} (so a vertical label is visible on every row it spans).
      */
     public record GridCell(int row, int col, int rowSpan, int colSpan, String text, Integer page,
-                           double x, double y, double width, double height, boolean continuation) {
+                           double x, double y, double width, double height, boolean continuation,
+                           String source, double confidence) {
+        /** Text read from a text layer or markup ({@code source} "text"). */
+        public static final String TEXT = "text";
+        /** Text recognised in a page image ({@code source} "ocr"; {@code confidence} is the recognizer's, 0..1). */
+        public static final String OCR = "ocr";
+
+        public GridCell {
+            if (source == null) source = TEXT;
+        }
+
+        /** A cell of a text layer or markup: source {@code text}, no recognition confidence. */
+        public GridCell(int row, int col, int rowSpan, int colSpan, String text, Integer page,
+                        double x, double y, double width, double height, boolean continuation) {
+            this(row, col, rowSpan, colSpan, text, page, x, y, width, height, continuation, TEXT, Double.NaN);
+        }
+
+        public boolean isOcr() { return OCR.equals(source); }
+
+        /** The same cell with other text and no continuation flag, provenance kept. */
+        public GridCell withText(String newText) {
+            return new GridCell(row, col, rowSpan, colSpan, newText, page, x, y, width, height, false, source, confidence);
+        }
+
         public static GridCell of(int row, int col, String text) {
             return new GridCell(row, col, 1, 1, text, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         }

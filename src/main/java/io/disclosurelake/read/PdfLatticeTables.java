@@ -45,15 +45,51 @@ final class PdfLatticeTables {
             double[] ys = positions(horizontal, false, minY, maxY);
             List<Ruling> horizontal = new ArrayList<>(this.horizontal);
             ys = splitUnruledRows(glyphs, xs, ys, horizontal);
+            List<CellBox> boxes = cells(xs, ys, horizontal);
+            if (boxes == null) return null;
+            int cols = xs.length - 1;
+            java.util.Map<Integer, List<Glyph>> cellGlyphs = new java.util.HashMap<>();
+            int[] owner = new int[(ys.length - 1) * cols];
+            for (int i = 0; i < boxes.size(); i++) {
+                CellBox b = boxes.get(i);
+                for (int r = b.row(); r < b.row() + b.rowSpan(); r++)
+                    for (int c = b.col(); c < b.col() + b.colSpan(); c++) owner[r * cols + c] = i;
+            }
+            for (Glyph g : glyphs) {
+                int r = interval(ys, g.centerY()), c = interval(xs, g.centerX());
+                cellGlyphs.computeIfAbsent(owner[r * cols + c], k -> new ArrayList<>()).add(g);
+            }
+            TableBuilder tb = new TableBuilder();
+            tb.touchRow(ys.length - 2);
+            tb.touchColumns(cols);
+            for (int i = 0; i < boxes.size(); i++) {
+                CellBox b = boxes.get(i);
+                List<Glyph> gs = cellGlyphs.get(i);
+                tb.put(b.row(), b.col(), b.rowSpan(), b.colSpan(), gs == null ? "" : cellText(gs), page, b.x(), b.y(), b.width(), b.height());
+            }
+            return tb.build();
+        }
+
+        /** The cells of this area from its rulings alone (a scanned page has no glyphs); null if degenerate. */
+        Layout layout() {
+            double[] xs = positions(vertical, true, minX, maxX);
+            double[] ys = positions(horizontal, false, minY, maxY);
+            List<CellBox> boxes = cells(xs, ys, horizontal);
+            return boxes == null ? null : new Layout(ys.length - 1, xs.length - 1, boxes);
+        }
+
+        /**
+         * Grid cells between the line positions, merged across any border no ruling covers, in row-major order
+         * of their top-left corners; null when the grid is degenerate (under two cells: a frame, not a table).
+         */
+        private List<CellBox> cells(double[] xs, double[] ys, List<Ruling> horizontal) {
             int cols = xs.length - 1, rows = ys.length - 1;
             if (cols < 1 || rows < 1) return null;
             // union-find over grid cells: merge across a border no ruling covers
             int[] parent = new int[rows * cols];
             for (int i = 0; i < parent.length; i++) parent[i] = i;
             for (int r = 0; r < rows; r++) {
-                double midY = (ys[r] + ys[r + 1]) / 2;
                 for (int c = 0; c < cols; c++) {
-                    double midX = (xs[c] + xs[c + 1]) / 2;
                     if (c + 1 < cols && !covered(vertical, xs[c + 1], ys[r], ys[r + 1], true)) union(parent, r * cols + c, r * cols + c + 1);
                     if (r + 1 < rows && !covered(horizontal, ys[r + 1], xs[c], xs[c + 1], false)) union(parent, r * cols + c, (r + 1) * cols + c);
                 }
@@ -73,17 +109,6 @@ final class PdfLatticeTables {
                     maxC[root] = Math.max(maxC[root], c);
                 }
             }
-            List<List<Glyph>> cellGlyphs = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) cellGlyphs.add(null);
-            for (Glyph g : glyphs) {
-                int r = interval(ys, g.centerY()), c = interval(xs, g.centerX());
-                int root = find(parent, r * cols + c);
-                if (cellGlyphs.get(root) == null) cellGlyphs.set(root, new ArrayList<>());
-                cellGlyphs.get(root).add(g);
-            }
-            TableBuilder tb = new TableBuilder();
-            tb.touchRow(rows - 1);
-            tb.touchColumns(cols);
             // cells in row-major order of their top-left corner
             Integer[] roots = new Integer[n];
             int k = 0;
@@ -91,16 +116,21 @@ final class PdfLatticeTables {
             if (k < 2) return null; // a frame around text (a box), not a table
             roots = Arrays.copyOf(roots, k);
             Arrays.sort(roots, Comparator.<Integer>comparingInt(i -> minR[i]).thenComparingInt(i -> minC[i]));
+            List<CellBox> out = new ArrayList<>(k);
             for (int root : roots) {
-                List<Glyph> gs = cellGlyphs.get(root);
-                String text = gs == null ? "" : cellText(gs);
                 int r0 = minR[root], c0 = minC[root];
-                tb.put(r0, c0, maxR[root] - r0 + 1, maxC[root] - c0 + 1, text, page,
-                        xs[c0], ys[r0], xs[maxC[root] + 1] - xs[c0], ys[maxR[root] + 1] - ys[r0]);
+                out.add(new CellBox(r0, c0, maxR[root] - r0 + 1, maxC[root] - c0 + 1,
+                        xs[c0], ys[r0], xs[maxC[root] + 1] - xs[c0], ys[maxR[root] + 1] - ys[r0]));
             }
-            return tb.build();
+            return out;
         }
     }
+
+    /** A cell of a ruled grid: grid position with spans and its box. */
+    record CellBox(int row, int col, int rowSpan, int colSpan, double x, double y, double width, double height) {}
+
+    /** The cells of a ruled table area: grid size and cell boxes. */
+    record Layout(int rows, int cols, List<CellBox> cells) {}
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
 

@@ -1,5 +1,6 @@
 package io.disclosurelake.read;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,13 +15,17 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * PDF by position (PDFBox 3): glyphs with coordinates and the page's ruling lines. Ruled tables are rebuilt
  * lattice-style (cells from the lines, glyphs assigned to cells by position, merged cells where a line is
  * missing); tables drawn without lines are rebuilt stream-style ({@link PdfStreamTables}); all other lines
  * become paragraphs. Each page is read on its own, so a table broken by a page break gives one table per page.
+ * A page without a text layer is rendered and OCR'd ({@link PageOcr}) when OCR is on; the others are read as text.
  */
 public final class PdfReader implements FormatReader {
 
@@ -53,6 +58,8 @@ public final class PdfReader implements FormatReader {
             List<Grid.Block> blocks = new ArrayList<>();
             long chars = 0;
             int pageNo = 0;
+            PageOcr ocr = limits.ocr().enabled() ? new PageOcr(limits.ocr()) : null;
+            PDFRenderer renderer = null;
             for (PDPage page : doc.getPages()) {
                 pageNo++;
                 if (limits.pastDeadline()) throw new UnreadableDocumentException(QuarantineReason.TIMEOUT, "PDF read past deadline at page " + pageNo);
@@ -64,6 +71,15 @@ public final class PdfReader implements FormatReader {
                 } catch (IOException | RuntimeException e) {
                     throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "PDF page " + pageNo + " cannot be read: " + e.getMessage(), e);
                 }
+                if (ocr != null && content.glyphs.size() < MIN_CHARS_PER_PAGE) {
+                    // no text layer on this page: read its image instead
+                    if (renderer == null) renderer = new PDFRenderer(doc);
+                    ocr.startPage(pageNo, limits);
+                    ScannedPages.Page scanned = ocr.read(render(renderer, page, pageNo - 1, limits.ocr().dpi()), pageNo);
+                    chars += scanned.characters();
+                    for (Placed p : scanned.blocks()) blocks.add(p.block());
+                    continue;
+                }
                 chars += content.glyphs.size();
                 if (chars > limits.maxTextChars()) throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, "PDF text over limit");
                 try {
@@ -74,12 +90,25 @@ public final class PdfReader implements FormatReader {
                 }
             }
             if (chars < (long) MIN_CHARS_PER_PAGE * pages) {
+                if (ocr != null) throw ocr.failed(chars, pages);
                 throw new UnreadableDocumentException(QuarantineReason.NO_TEXT_LAYER,
                         "PDF has " + chars + " characters on " + pages + " pages: scanned images need OCR");
             }
             return new Grid(blocks, pages);
         } catch (IOException e) {
             throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "PDF cannot be closed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The page as an image for OCR at {@code dpi}, lowered so that the long side stays near 2,000 pixels. */
+    private static BufferedImage render(PDFRenderer renderer, PDPage page, int index, int dpi) throws UnreadableDocumentException {
+        PDRectangle box = page.getCropBox();
+        double longSide = Math.max(box.getWidth(), box.getHeight()) / 72.0; // inches
+        float d = (float) Math.min(dpi, longSide > 0 ? 2000 / longSide : dpi);
+        try {
+            return renderer.renderImageWithDPI(index, d, ImageType.GRAY);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableDocumentException(QuarantineReason.OCR_FAILED, "PDF page " + (index + 1) + " cannot be rendered for OCR: " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,7 @@ public final class Readers {
             case DOC -> new DocReader();
             case HTML -> new HtmlReader();
             case XLSX, XLS -> new SheetReader();
+            case PNG, JPEG, TIFF -> new ImageReader();
             case UNKNOWN -> null;
         };
     }

@@ -17,18 +17,24 @@ final class TableBuilder {
     /** Places a cell; a position already taken by an earlier cell (or its span) is left as it is. */
     void put(int row, int col, int rowSpan, int colSpan, String text, Integer page,
              double x, double y, double w, double h) {
+        put(row, col, rowSpan, colSpan, text, page, x, y, w, h, Grid.GridCell.TEXT, Double.NaN);
+    }
+
+    /** Places a cell with its provenance ({@code source} text or ocr, recognition confidence or NaN). */
+    void put(int row, int col, int rowSpan, int colSpan, String text, Integer page,
+             double x, double y, double w, double h, String source, double confidence) {
         rowSpan = Math.max(1, rowSpan);
         colSpan = Math.max(1, colSpan);
         if (isTaken(row, col)) return;
         String t = text == null ? "" : text;
         cells.computeIfAbsent(row, k -> new TreeMap<>())
-                .put(col, new Grid.GridCell(row, col, rowSpan, colSpan, t, page, x, y, w, h, false));
+                .put(col, new Grid.GridCell(row, col, rowSpan, colSpan, t, page, x, y, w, h, false, source, confidence));
         for (int r = row; r < row + rowSpan; r++) {
             for (int c = col; c < col + colSpan; c++) {
                 if (r == row && c == col) continue;
                 if (isTaken(r, c)) continue;
                 cells.computeIfAbsent(r, k -> new TreeMap<>())
-                        .put(c, new Grid.GridCell(r, c, 1, 1, t, page, x, y, w, h, true));
+                        .put(c, new Grid.GridCell(r, c, 1, 1, t, page, x, y, w, h, true, source, confidence));
             }
         }
         columns = Math.max(columns, col + colSpan);

@@ -75,7 +75,7 @@ public final class TableAssembler {
     }
 
     static Cell rekey(Cell c, String table, String row, String col) {
-        return new Cell(table, row, col, c.value(), c.status(), c.raw(), c.page());
+        return c.rekeyed(table, row, col);
     }
 
     static String canonicalRow(String label) {

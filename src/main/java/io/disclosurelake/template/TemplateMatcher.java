@@ -309,7 +309,7 @@ public final class TemplateMatcher {
         Deferred deferred;
 
         static GridCell relabel(GridCell c, String text) {
-            return new GridCell(c.row(), c.col(), c.rowSpan(), c.colSpan(), text, c.page(), c.x(), c.y(), c.width(), c.height(), false);
+            return c.withText(text);
         }
 
         boolean names(GridCell label) {
@@ -589,6 +589,12 @@ public final class TemplateMatcher {
         }
 
         Cell cell(String table, String row, String col, GridCell g) {
+            Cell c = textCell(table, row, col, g);
+            return g.isOcr() ? c.withProvenance(Cell.OCR, io.disclosurelake.model.Box.ofNullable(g.x(), g.y(), g.width(), g.height()),
+                    Double.isNaN(g.confidence()) ? null : g.confidence()) : c;
+        }
+
+        private Cell textCell(String table, String row, String col, GridCell g) {
             CellText.Parsed p = CellText.parse(g.text());
             String raw = g.text() == null ? "" : g.text();
             return switch (p.kind()) {

@@ -190,10 +190,12 @@ public final class HostileFiles {
         put("pdf-self-referencing-form.pdf", selfReferencingForm(), Outcome.QUARANTINED, RESOURCES, null, null, null,
                 "a form XObject that draws itself twice: 2^depth text runs unless recursion is refused");
         put("pdf-nested-saves.pdf", nestedSaves(), Outcome.QUARANTINED,
-                EnumSet.of(QuarantineReason.CORRUPT, QuarantineReason.TIMEOUT, QuarantineReason.TOO_LARGE, QuarantineReason.NO_TEXT_LAYER),
+                EnumSet.of(QuarantineReason.CORRUPT, QuarantineReason.TIMEOUT, QuarantineReason.TOO_LARGE, QuarantineReason.NO_TEXT_LAYER,
+                        QuarantineReason.OCR_FAILED), // no text: no_text_layer with OCR off, nothing to read with it on
                 null, null, null, NESTED_SAVES + " nested q (save graphics state) operators without Q in a 2 kB stream");
-        put("pdf-scanned.pdf", scanned(), Outcome.QUARANTINED, EnumSet.of(QuarantineReason.NO_TEXT_LAYER), null, null, null,
-                "a scanned page: an image of the report, no text layer");
+        // OCR off (the extractor battery): no_text_layer; OCR on (the job): its title and headings are read, no tables
+        put("pdf-scanned.pdf", scanned(), Outcome.QUARANTINED, EnumSet.of(QuarantineReason.NO_TEXT_LAYER, QuarantineReason.NOT_A_REPORT),
+                null, null, null, "a scanned page: an image of the report's first page (title, headings), no text layer");
         put("empty.pdf", new byte[0], Outcome.QUARANTINED, EnumSet.of(QuarantineReason.EMPTY), null, null, null, "zero bytes");
         put("random.pdf", random(1, 64 * 1024), Outcome.QUARANTINED, EnumSet.of(QuarantineReason.CORRUPT, QuarantineReason.UNSUPPORTED_FORMAT),
                 null, null, null, "random bytes named .pdf");

@@ -31,6 +31,18 @@ class FormatSnifferTest {
     }
 
     @Test
+    void imagesAreToldByTheirMagicNumbers() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (String[] f : new String[][] {{"png", "PNG"}, {"jpeg", "JPEG"}, {"tiff", "TIFF"}}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertTrue(javax.imageio.ImageIO.write(img, f[0], out), f[0]);
+            assertEquals(DocumentFormat.valueOf(f[1]), FormatSniffer.sniff(out.toByteArray(), "report.pdf"), f[0]);
+            assertEquals(f[0], DocumentFormat.valueOf(f[1]).id);
+            assertNotNull(Readers.forFormat(DocumentFormat.valueOf(f[1])));
+        }
+    }
+
+    @Test
     void docxNamedDocIsDocxAndReadsAsDocx() throws Exception {
         byte[] b = docx();
         assertEquals(DocumentFormat.DOCX, FormatSniffer.sniff(b, "report.doc"));

