@@ -48,15 +48,16 @@ public final class ChildRows {
     }
 
     /**
-     * report_metrics of the reports in scope as the job writes them: the winners' rates, the kept reports' rows
-     * as the lake has them, and the severity counts ({@link ViolationCounts}) of every report in scope over
-     * {@code violations} (the output of {@link #violations}).
+     * report_metrics of the reports in scope as the job writes them: the winners' rates, the kept reports' rates
+     * as the lake has them, and every violation count ({@link ViolationCounts#metrics}: by severity and by rule)
+     * of every report in scope over {@code violations} (the output of {@link #violations}). The job is the one
+     * writer of the counts.
      */
     public static Dataset<Row> metrics(Dataset<Row> winners, Dataset<Row> lakeMetrics, Dataset<Row> keptIds,
                                        Dataset<Row> scopeIds, Dataset<Row> violations) {
         return winners.select(col(REPORT_ID), explode(col("metrics")).as("m")).select(REPORT_ID, "m.*")
                 .unionByName(lakeMetrics.join(keptIds, JoinKeys.of(REPORT_ID), "left_semi")
-                        .where(not(col(LakeSchema.METRIC).isin(ViolationCounts.SEVERITY_METRICS.toArray()))))
-                .unionByName(ViolationCounts.metricRows(ViolationCounts.counts(scopeIds, violations, ViolationCounts.SEVERITY_METRICS)));
+                        .where(not(ViolationCounts.isCount(col(LakeSchema.METRIC)))))
+                .unionByName(ViolationCounts.metricRows(ViolationCounts.counts(scopeIds, violations, ViolationCounts.metrics())));
     }
 }

@@ -15,8 +15,8 @@ import static org.apache.spark.sql.functions.*;
 /**
  * The one definition of a report's violation counts — {@code error_violations}, {@code warning_violations}
  * (violations of that severity) and {@code violations.<RULE>} (of that rule), 0 when there is none — and of
- * their {@code report_metrics} rows. The nightly job writes the two severity counts, the gold layer the
- * per-rule ones, both from here.
+ * their {@code report_metrics} rows. The nightly job writes them for the reports a night touches; the gold
+ * layer only completes a lake whose counts were written otherwise (an older version), from here too.
  */
 public final class ViolationCounts {
     private ViolationCounts() {}
@@ -33,6 +33,11 @@ public final class ViolationCounts {
         List<String> m = new ArrayList<>(SEVERITY_METRICS);
         for (RuleBook.RuleInfo r : RuleBook.RULES) m.add(PER_RULE_PREFIX + r.id());
         return m;
+    }
+
+    /** Whether a metric name is a violation count (also of a rule no longer in the rule book). */
+    public static Column isCount(Column metric) {
+        return metric.isin(SEVERITY_METRICS.toArray()).or(metric.startsWith(PER_RULE_PREFIX));
     }
 
     /**

@@ -156,13 +156,17 @@ class NightStepsTest {
 
         Dataset<Row> lakeMetrics = spark.createDataFrame(List.of(
                 RowFactory.create("k", "error_violations", 7.0, null, null, null, "count"),
+                RowFactory.create("k", "violations.APP_BALANCE", 9.0, null, null, null, "count"),
                 RowFactory.create("k", "non_disclosure_rate", 0.5, null, null, false, "share")),
                 LakeSchema.table(LakeSchema.REPORT_METRICS).schema());
         Dataset<Row> scope = kept.union(winners.select(LakeSchema.REPORT_ID));
         Dataset<Row> metrics = ChildRows.metrics(winners, lakeMetrics, kept, scope, violations);
-        List<String> counts = strings(metrics.where(col("convention").equalTo("count")), "report_id", "metric", "value", "numerator");
+        List<String> counts = strings(metrics.where(col("metric").endsWith("_violations")), "report_id", "metric", "value", "numerator");
         assertEquals(List.of(id + "|error_violations|0.0|0.0000", id + "|warning_violations|1.0|1.0000",
                 "k|error_violations|1.0|1.0000", "k|warning_violations|0.0|0.0000"), counts);
+        assertEquals(List.of(id + "|violations.IN_FORCE_CONTINUITY|1.0", "k|violations.APP_BALANCE|1.0"),
+                strings(metrics.where(col("metric").startsWith("violations.").and(col("value").gt(0))), "report_id", "metric", "value"));
+        assertEquals(2L * io.disclosurelake.lake.ViolationCounts.metrics().size(), metrics.where(col("convention").equalTo("count")).count());
         assertEquals(List.of("k|non_disclosure_rate"), strings(metrics.where(col("report_id").equalTo("k")
                 .and(col("convention").notEqual("count"))), "report_id", "metric"));
         assertArrayEquals(LakeSchema.table(LakeSchema.REPORT_METRICS).schema().fieldNames(), metrics.columns());
