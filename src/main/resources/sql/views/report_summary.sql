@@ -6,7 +6,7 @@ SELECT r.report_id, r.org, r.body_key, r.province, r.city, r.county, r.year, r.t
        m.disclosure_rate, m.non_disclosure_rate, m.not_obtained_rate, m.carry_forward_rate,
        m.review_correction_rate, m.litigation_correction_rate,
        m.small_sample,
-       COALESCE(v.errors, 0) AS errors, COALESCE(v.warnings, 0) AS warnings
+       COALESCE(m.errors, 0) AS errors, COALESCE(m.warnings, 0) AS warnings
 FROM reports r
 LEFT JOIN (
     SELECT report_id,
@@ -24,12 +24,9 @@ LEFT JOIN (
            MAX(CASE WHEN metric = 'review_correction_rate' THEN value END) AS review_correction_rate,
            MAX(CASE WHEN metric = 'litigation_correction_rate' THEN value END) AS litigation_correction_rate,
            -- the outcome rates share one denominator, （七）总计: its flag is the report's
-           MAX(CASE WHEN metric = 'disclosure_rate' THEN small_sample END) AS small_sample
+           MAX(CASE WHEN metric = 'disclosure_rate' THEN small_sample END) AS small_sample,
+           -- the violation counts the job writes (lake/ViolationCounts): their one definition
+           CAST(MAX(CASE WHEN metric = 'error_violations' THEN numerator END) AS BIGINT) AS errors,
+           CAST(MAX(CASE WHEN metric = 'warning_violations' THEN numerator END) AS BIGINT) AS warnings
     FROM report_metrics GROUP BY report_id
 ) m ON m.report_id = r.report_id
-LEFT JOIN (
-    SELECT report_id,
-           COUNT_IF(severity = 'error') AS errors,
-           COUNT_IF(severity = 'warning') AS warnings
-    FROM rule_violations GROUP BY report_id
-) v ON v.report_id = r.report_id

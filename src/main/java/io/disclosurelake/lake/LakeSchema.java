@@ -28,6 +28,17 @@ public final class LakeSchema {
     /** A table: name, comment, columns (with comments), and the columns that identify a row. */
     public record Table(String name, String comment, StructType schema, List<String> key) {}
 
+    /** Column names shared by several tables (one spelling for every step that joins or filters on them). */
+    public static final String REPORT_ID = "report_id";
+    public static final String BODY_KEY = "body_key";
+    public static final String YEAR = "year";
+    public static final String PATH = "path";
+    public static final String SHA256 = "sha256";
+    public static final String RUN_ID = "run_id";
+    public static final String RULE = "rule";
+    public static final String SEVERITY = "severity";
+    public static final String METRIC = "metric";
+
     public static final String DOCUMENTS = "documents";
     public static final String REPORTS = "reports";
     public static final String ACTIVE_DISCLOSURE = "active_disclosure";

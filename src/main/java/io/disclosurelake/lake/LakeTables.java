@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -75,6 +74,45 @@ public final class LakeTables {
 
     public Dataset<Row> read(String table) { return spark.read().format("delta").load(path(table)); }
 
+    /**
+     * Whether the table has a Delta log, told from the file system (any Hadoop URI) without reading the log:
+     * cheaper than {@link #exists}, for derived tables that are rewritten whole.
+     */
+    public boolean hasLog(String table) {
+        try {
+            org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table), "_delta_log");
+            return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).isDirectory(log);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The rows with exactly the table's columns, in order, cast to its types, with its comments. */
+    public static Dataset<Row> shape(Dataset<Row> rows, String table) {
+        org.apache.spark.sql.types.StructType schema = LakeSchema.table(table).schema();
+        Column[] cols = new Column[schema.fields().length];
+        for (int i = 0; i < cols.length; i++) {
+            StructField f = schema.fields()[i];
+            cols[i] = rows.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata());
+        }
+        return rows.select(cols);
+    }
+
+    /**
+     * Overwrites a derived table: the rows are cast to the table's LakeSchema columns (names, order, types,
+     * comments) and written as one commit; the previous versions stay in the Delta log.
+     */
+    public void overwrite(String table, Dataset<Row> rows) {
+        LakeSchema.Table t = LakeSchema.table(table);
+        // Delta keeps NOT NULL only from a table's definition (a DataFrame write makes every column nullable):
+        // create the table from LakeSchema first, then overwrite its rows; mergeSchema adds columns LakeSchema gained.
+        if (!hasLog(table)) DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(t.schema()).comment(t.comment()).execute();
+        shape(rows, table).write().format("delta").mode("overwrite").option("mergeSchema", "true").save(path(table));
+    }
+
+    /** {@code delta.`path`} for SQL that must name the table (a MERGE in SQL). */
+    public String sqlName(String table) { return "delta.`" + path(table).replace("`", "``") + "`"; }
+
     /** The table, or no rows of its schema while it does not exist yet (the first night, before its creation). */
     public Dataset<Row> readOrEmpty(String table) {
         if (exists(table)) return read(table);
@@ -84,14 +122,40 @@ public final class LakeTables {
     /** Latest version of a table (number of commits − 1). */
     public long version(String table) { return latestCommit(table).getAs("version"); }
 
-    /** Rows the table's latest commit wrote (Delta's operation metrics). */
-    long lastCommitOutputRows(String table) {
-        scala.collection.Map<String, String> m = latestCommit(table).getAs("operationMetrics");
-        return m == null || m.get("numOutputRows").isEmpty() ? -1 : Long.parseLong(m.get("numOutputRows").get());
-    }
 
     /** The latest commit's history row (read from the Delta log, no table scan). */
     private Row latestCommit(String table) { return DeltaTable.forPath(spark, path(table)).history(1).first(); }
+
+    /**
+     * Inserts the rows the table does not hold yet, as a MERGE rather than an append: a night that overlaps
+     * another cannot add a row twice (Delta fails the later commit instead of appending blindly), and a rerun
+     * adds nothing. Conditions are Column expressions: values travel as literals of the plan, never as SQL text.
+     */
+    private void insertMissing(String table, Dataset<Row> rows, String[] columns) {
+        DeltaTable.forPath(spark, path(table)).as("t").merge(rows.as("s"), sameRow(columns))
+                .whenNotMatched().insert(insertAll(columns)).execute();
+    }
+
+    private static Column sameRow(String[] columns) {
+        return Arrays.stream(columns).map(c -> col("t." + quoted(c)).eqNullSafe(col("s." + quoted(c)))).reduce(Column::and).orElseThrow();
+    }
+
+    private static Map<String, Column> insertAll(String[] columns) {
+        Map<String, Column> insert = new LinkedHashMap<>();
+        for (String c : columns) insert.put(quoted(c), col("s." + quoted(c)));
+        return insert;
+    }
+
+    /** Rows the table's latest commit inserted (a MERGE's numTargetRowsInserted). */
+    long lastCommitInsertedRows(String table) {
+        scala.collection.Map<String, String> m = latestCommit(table).getAs("operationMetrics");
+        if (m == null) return -1;
+        scala.Option<String> v = m.get("numTargetRowsInserted").isDefined() ? m.get("numTargetRowsInserted") : m.get("numOutputRows");
+        return v.isEmpty() ? -1 : Long.parseLong(v.get());
+    }
+
+    /** A column name as an identifier ({@code `name`}). */
+    private static String quoted(String column) { return "`" + column.replace("`", "``") + "`"; }
 
     /** What {@link #sync} did to a table. */
     public record SyncResult(String table, long inserted, long removed, String action, double seconds) {}
@@ -113,11 +177,11 @@ public final class LakeTables {
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of(scopeColumn)).toSeq(), "left_semi").select(cols);
         if (targetScoped.isEmpty()) {
             // Nothing of the scope in the table yet (a first night, new reports): no row to compare or remove,
-            // the source is appended as it is — one scan of the source instead of three and two of the table.
+            // the source is inserted as it is — one scan of the source instead of three and two of the table.
             Dataset<Row> src = source.select(cols).distinct();
             if (src.isEmpty()) return new SyncResult(table, 0, 0, "unchanged", (System.nanoTime() - t0) / 1e9);
-            src.write().format("delta").mode("append").save(path(table));
-            return new SyncResult(table, lastCommitOutputRows(table), 0, "append", (System.nanoTime() - t0) / 1e9);
+            insertMissing(table, src, columns);
+            return new SyncResult(table, lastCommitInsertedRows(table), 0, "append", (System.nanoTime() - t0) / 1e9);
         }
         Dataset<Row> src = source.select(cols).distinct().cache();
         Dataset<Row> toInsert = src.except(targetScoped).cache();
@@ -128,18 +192,14 @@ public final class LakeTables {
         if (inserted == 0 && removed == 0) {
             action = "unchanged";
         } else if (removed == 0) {
-            toInsert.write().format("delta").mode("append").save(path(table));
+            insertMissing(table, toInsert, columns);
             action = "append";
         } else {
-            String on = Arrays.stream(columns).map(c -> "t.`" + c + "` <=> s.`" + c + "`").collect(Collectors.joining(" AND "));
-            String keys = removedKeys.stream().map(r -> "'" + r.get(0).toString().replace("'", "''") + "'")
-                    .collect(Collectors.joining(", "));
-            Map<String, Column> insert = new LinkedHashMap<>();
-            for (String c : columns) insert.put("`" + c + "`", col("s.`" + c + "`"));
+            Object[] keys = removedKeys.stream().map(r -> r.get(0)).toArray();
             DeltaTable.forPath(spark, path(table)).as("t")
-                    .merge(src.as("s"), on)
-                    .whenNotMatched().insert(insert)
-                    .whenNotMatchedBySource("t.`" + scopeColumn + "` IN (" + keys + ")").delete()
+                    .merge(src.as("s"), sameRow(columns))
+                    .whenNotMatched().insert(insertAll(columns))
+                    .whenNotMatchedBySource(col("t." + quoted(scopeColumn)).isin(keys)).delete()
                     .execute();
             action = "merge";
         }

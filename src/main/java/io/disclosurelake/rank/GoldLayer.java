@@ -1,6 +1,8 @@
 package io.disclosurelake.rank;
 
 import io.disclosurelake.lake.LakeSchema;
+import io.disclosurelake.lake.LakeTables;
+import io.disclosurelake.lake.ViolationCounts;
 import io.disclosurelake.spec.RatioMetric;
 import io.disclosurelake.spec.RuleBook;
 import io.disclosurelake.rules.RuleSql;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import static org.apache.spark.sql.functions.lit;
+
 /**
  * The gold layer: from the silver tables ({@code reports}, {@code cells}, {@code rule_violations}) to
  * {@code report_metrics} (completed), {@code region_totals}, {@code region_metrics}, {@code coverage},
@@ -28,6 +32,8 @@ public final class GoldLayer {
     private final SparkSession spark;
     private final String lake;
     private final ScoringConfig conf;
+    /** The lake's one gateway: every read and write of the gold layer goes through it. */
+    private final LakeTables tables;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
 
     /** Rule id of the copy check: counted by its own component, not among the warnings. */
@@ -44,6 +50,7 @@ public final class GoldLayer {
         this.spark = spark;
         this.lake = lake;
         this.conf = conf;
+        this.tables = new LakeTables(spark, lake);
     }
 
     /** Seconds spent per gold table in the last {@link #build}. */
@@ -61,20 +68,19 @@ public final class GoldLayer {
         registerSources(expectedBodies);
         UnreadableReports.register(spark, lake, expectedBodies);
         timed(LakeSchema.REPORT_METRICS, this::completeReportMetrics);
-        GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics");
+        tables.read(LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics");
         // The region tables depend on nothing built here after report_metrics: they are written beside the
         // coverage → missing_reports → rankings chain (each write is mostly driver-side Delta work).
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<?>> side = List.of(
-                    pool.submit(() -> timed(LakeSchema.REGION_TOTALS, () -> GoldTables.overwrite(spark.sql(regionTotalsSql()), lake, LakeSchema.REGION_TOTALS))),
-                    pool.submit(() -> timed(LakeSchema.REGION_METRICS, () -> GoldTables.overwrite(spark.sql(regionMetricsSql()), lake, LakeSchema.REGION_METRICS))));
-            timed(LakeSchema.COVERAGE, () -> GoldTables.overwrite(spark.sql(UnreadableReports.classify(coverageSql())), lake, LakeSchema.COVERAGE));
-            GoldTables.read(spark, lake, LakeSchema.COVERAGE).createOrReplaceTempView("dl_coverage");
-            timed(LakeSchema.MISSING_REPORTS, () -> GoldTables.overwrite(spark.sql(
-                    "SELECT year, body_key, org, province, city, county, body_kind, known_from, last_year_seen"
-                            + " FROM dl_coverage WHERE status = 'missing'"), lake, LakeSchema.MISSING_REPORTS));
-            timed(LakeSchema.RANKINGS, () -> GoldTables.overwrite(spark.sql(rankingsSql()), lake, LakeSchema.RANKINGS));
+                    pool.submit(() -> timed(LakeSchema.REGION_TOTALS, () -> tables.overwrite(LakeSchema.REGION_TOTALS, regionTotals()))),
+                    pool.submit(() -> timed(LakeSchema.REGION_METRICS, () -> tables.overwrite(LakeSchema.REGION_METRICS, regionMetrics()))));
+            timed(LakeSchema.COVERAGE, () -> tables.overwrite(LakeSchema.COVERAGE, coverage()));
+            tables.read(LakeSchema.COVERAGE).createOrReplaceTempView("dl_coverage");
+            timed(LakeSchema.MISSING_REPORTS, () -> tables.overwrite(LakeSchema.MISSING_REPORTS,
+                    spark.sql(GoldSql.text(LakeSchema.MISSING_REPORTS))));
+            timed(LakeSchema.RANKINGS, () -> tables.overwrite(LakeSchema.RANKINGS, spark.sql(rankingsSql())));
             for (java.util.concurrent.Future<?> f : side) {
                 try {
                     f.get();
@@ -102,18 +108,20 @@ public final class GoldLayer {
 
     private void registerSources(Dataset<Row> expectedBodies) {
         spark.udf().register("body_kind", (UDF1<String, String>) BodyKind::idOf, DataTypes.StringType);
-        GoldTables.read(spark, lake, LakeSchema.REPORTS).createOrReplaceTempView("dl_reports_raw");
-        io.disclosurelake.lake.LakeTables tables = new io.disclosurelake.lake.LakeTables(spark, lake);
+        tables.read(LakeSchema.REPORTS).createOrReplaceTempView("dl_reports_raw");
         tables.readOrEmpty(LakeSchema.CELLS).createOrReplaceTempView("dl_cells");
         tables.readOrEmpty(LakeSchema.RULE_VIOLATIONS).createOrReplaceTempView("dl_violations");
         // One report per body and year (the parsed one first): a body is never counted twice.
-        spark.sql("SELECT report_id, body_key, org, province, city, county, year, template, report_scope, first_seen,"
-                + " narrative_sha256, body_kind(org) AS body_kind FROM ("
-                + " SELECT report_id, COALESCE(body_key, org, report_id) AS body_key, org, province, city, county, year,"
-                + " template, COALESCE(report_scope, 'body') AS report_scope, first_seen, narrative_sha256,"
-                + " ROW_NUMBER() OVER (PARTITION BY COALESCE(body_key, org, report_id), year"
-                + "   ORDER BY CASE status WHEN 'parsed' THEN 0 ELSE 1 END, report_id) AS n"
-                + " FROM dl_reports_raw WHERE year IS NOT NULL) WHERE n = 1").createOrReplaceTempView("dl_reports");
+        spark.sql(GoldSql.text("reports")).createOrReplaceTempView("dl_reports");
+        spark.createDataset(VALUE_TABLES, org.apache.spark.sql.Encoders.STRING()).toDF("table_name").createOrReplaceTempView("dl_value_tables");
+        // Settings reach the SQL files as one row of typed values, never as SQL text.
+        spark.range(1).select(lit(conf.minDenominator()).as("min_denominator"),
+                lit(BodyKind.GOVERNMENT.deadlineMonth).as("government_deadline_month"),
+                lit(BodyKind.DEPARTMENT.deadlineMonth).as("department_deadline_month"),
+                lit(conf.deadlineZone()).as("deadline_zone")).createOrReplaceTempView("dl_gold_settings");
+        // Violation counts of every report, from their one definition (lake/ViolationCounts).
+        ViolationCounts.metricRows(ViolationCounts.counts(spark.table("dl_reports_raw").select(LakeSchema.REPORT_ID),
+                spark.table("dl_violations"), ViolationCounts.metrics())).createOrReplaceTempView("dl_violation_counts");
         if (expectedBodies != null) {
             expectedBodies.selectExpr("CAST(year AS INT) AS year", "COALESCE(body_key, org) AS body_key", "org",
                     "province", "city", "county").createOrReplaceTempView("dl_expected_raw");
@@ -130,21 +138,22 @@ public final class GoldLayer {
     // ------------------------------------------------------------------ report_metrics
 
     /**
-     * Completes {@code report_metrics}. The nightly job writes the rates (computed by the extractor from
-     * {@link RuleBook#METRICS}) and the error/warning counts; this adds what is missing — a rate the job did
-     * not write, computed by {@link RuleSql#metrics} from {@code cells} (the same definitions), and the count
-     * of violations of each rule ({@code violations.<RULE>}) — and refreshes those per-rule counts, in one
-     * MERGE commit. Rows the job wrote are never changed. Without a table (a lake built elsewhere) the
+     * Completes {@code report_metrics} of a lake the job did not fully write (built by an older version or
+     * elsewhere). The nightly job writes the rates (computed by the extractor from {@link RuleBook#METRICS}) and
+     * every violation count ({@link ViolationCounts}); this adds what is missing — a rate the job did not
+     * write, computed by {@link RuleSql#metrics} from {@code cells} (the same definitions), and a per-rule
+     * count ({@code violations.<RULE>}) — and refreshes the per-rule counts, in one MERGE commit, or none when
+     * nothing differs (a lake the job keeps). Other rows the job wrote are never changed. Without a table the
      * complete table is written.
      */
     private void completeReportMetrics() {
-        if (!GoldTables.exists(lake, LakeSchema.REPORT_METRICS)) {
-            GoldTables.overwrite(spark.sql(reportMetricsSql("dl_cells")), lake, LakeSchema.REPORT_METRICS);
+        if (!tables.hasLog(LakeSchema.REPORT_METRICS)) {
+            tables.overwrite(LakeSchema.REPORT_METRICS, spark.sql(reportMetricsSql("dl_cells")));
             return;
         }
         // Rates from cells only for reports the job left without a rate row: usually none, and the rate SQL
         // (six wide aggregations) is the costly part.
-        GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_before");
+        tables.read(LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_before");
         StringJoiner names = new StringJoiner(", ");
         for (RatioMetric m : RuleBook.METRICS) names.add("'" + m.name() + "'");
         spark.sql("SELECT c.* FROM dl_cells c LEFT SEMI JOIN (SELECT report_id FROM dl_cells LEFT ANTI JOIN ("
@@ -153,114 +162,54 @@ public final class GoldLayer {
                 + " ON c.report_id = x.report_id").createOrReplaceTempView("dl_cells_lacking_rates");
         boolean lacking = !spark.sql("SELECT 1 FROM dl_cells_lacking_rates LIMIT 1").isEmpty();
         Dataset<Row> computed = spark.sql(reportMetricsSql(lacking ? "dl_cells_lacking_rates" : null));
-        GoldTables.shape(computed, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_computed");
-        spark.sql("MERGE INTO " + GoldTables.sqlName(lake, LakeSchema.REPORT_METRICS) + " t USING dl_metrics_computed s"
+        LakeTables.shape(computed, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_computed");
+        // The job writes every count of the reports a night touches: usually nothing is left to change here,
+        // and then no commit is made.
+        boolean changes = !spark.sql("SELECT s.* FROM dl_metrics_computed s LEFT ANTI JOIN dl_metrics_before t"
+                + " ON t.report_id = s.report_id AND t.metric = s.metric"
+                + " AND (t.metric NOT LIKE 'violations.%' OR t.value <=> s.value) LIMIT 1").isEmpty()
+                || !spark.sql("SELECT t.* FROM dl_metrics_before t LEFT ANTI JOIN dl_metrics_computed s"
+                + " ON t.report_id = s.report_id AND t.metric = s.metric WHERE t.metric LIKE 'violations.%' LIMIT 1").isEmpty();
+        if (!changes) return;
+        spark.sql("MERGE INTO " + tables.sqlName(LakeSchema.REPORT_METRICS) + " t USING dl_metrics_computed s"
                 + " ON t.report_id = s.report_id AND t.metric = s.metric"
                 + " WHEN MATCHED AND t.metric LIKE 'violations.%' AND NOT (t.value <=> s.value) THEN UPDATE SET *"
                 + " WHEN NOT MATCHED THEN INSERT *"
                 + " WHEN NOT MATCHED BY SOURCE AND t.metric LIKE 'violations.%' THEN DELETE");
     }
 
-    /** Violation-count metrics: all errors, all warnings, and each rule. */
-    public static List<String> countMetrics() {
-        List<String> m = new ArrayList<>(List.of("error_violations", "warning_violations"));
-        for (RuleBook.RuleInfo r : RuleBook.RULES) m.add("violations." + r.id());
-        return m;
-    }
+    /** Violation-count metrics: all errors, all warnings, and each rule ({@link ViolationCounts#metrics}). */
+    public static List<String> countMetrics() { return ViolationCounts.metrics(); }
 
     /** Rates from {@code rateCells} (null: none) and every violation count of every report. */
     String reportMetricsSql(String rateCells) {
         StringJoiner conv = new StringJoiner(", ");
         for (RatioMetric m : RuleBook.METRICS) conv.add("('" + m.name() + "', '" + m.convention() + "')");
-        StringJoiner counts = new StringJoiner(", ");
-        for (String m : countMetrics()) counts.add("('" + m + "')");
         String amount = "DECIMAL(24,4)";
         String rates = rateCells != null ? RuleSql.metrics(rateCells, conf.minDenominator())
                 : "SELECT CAST(NULL AS STRING) AS report_id, CAST(NULL AS STRING) AS metric, CAST(NULL AS DECIMAL(24,4)) AS numerator,"
                 + " CAST(NULL AS DECIMAL(24,4)) AS denominator, CAST(NULL AS DOUBLE) AS value, CAST(NULL AS BOOLEAN) AS small_sample WHERE FALSE";
         return "WITH rates AS (" + rates + "),\n"
-                + " conv AS (SELECT * FROM VALUES " + conv + " AS conv(metric, convention)),\n"
-                + " vc AS (SELECT report_id, 'violations.' || rule AS metric, COUNT(*) AS n FROM dl_violations GROUP BY report_id, rule"
-                + "  UNION ALL SELECT report_id, severity || '_violations' AS metric, COUNT(*) AS n FROM dl_violations GROUP BY report_id, severity)\n"
+                + " conv AS (SELECT * FROM VALUES " + conv + " AS conv(metric, convention))\n"
                 + "SELECT r.report_id, r.metric, r.value, CAST(r.numerator AS " + amount + ") AS numerator,"
                 + " CAST(r.denominator AS " + amount + ") AS denominator, r.small_sample, conv.convention"
                 + " FROM rates r JOIN conv ON r.metric = conv.metric\n"
                 + "UNION ALL\n"
-                + "SELECT rep.report_id, k.metric, CAST(COALESCE(vc.n, 0) AS DOUBLE) AS value,"
-                + " CAST(COALESCE(vc.n, 0) AS " + amount + ") AS numerator, CAST(NULL AS " + amount + ") AS denominator,"
-                + " CAST(NULL AS BOOLEAN) AS small_sample, 'count' AS convention"
-                + " FROM (SELECT DISTINCT report_id FROM dl_reports_raw) rep CROSS JOIN (SELECT * FROM VALUES " + counts + " AS k(metric)) k"
-                + " LEFT JOIN vc ON vc.report_id = rep.report_id AND vc.metric = k.metric";
+                + "SELECT report_id, metric, value, numerator, denominator, small_sample, convention FROM dl_violation_counts";
     }
 
     // ------------------------------------------------------------------ region aggregates
 
-    /** The region levels as grouping sets; the level is told from GROUPING(), not from null names. */
-    static final String REGION_GROUPING = "GROUPING SETS ((), (r.province), (r.province, r.city), (r.province, r.city, r.county))";
-    static final String LEVEL = "CASE GROUPING(r.province) * 4 + GROUPING(r.city) * 2 + GROUPING(r.county) WHEN 7 THEN 'national' WHEN 3 THEN 'province'"
-            + " WHEN 1 THEN 'city' ELSE 'county' END AS level";
+    /** region_totals (sql/gold/region_totals.sql). */
+    Dataset<Row> regionTotals() { return spark.sql(GoldSql.text(LakeSchema.REGION_TOTALS)); }
 
-    String regionTotalsSql() {
-        StringJoiner tables = new StringJoiner(", ");
-        for (String t : VALUE_TABLES) tables.add("'" + t + "'");
-        return "SELECT r.year, " + LEVEL + ", r.province, r.city, r.county, r.report_scope, c.table_name, c.row_key, c.column_key,"
-                + " CAST(SUM(CASE WHEN c.status = 'value' THEN c.value END) AS DECIMAL(24,4)) AS value,"
-                // A report has one cell per table, row and column (the extractor's model is keyed so), and
-                // dl_reports one report per body and year: plain counts are the distinct report counts, without
-                // the distinct aggregation that grouping sets would otherwise expand four times.
-                + " COUNT(*) AS reports,"
-                + " COUNT(CASE WHEN c.status = 'value' THEN 1 END) AS reports_with_value"
-                + " FROM dl_cells c JOIN dl_reports r ON c.report_id = r.report_id"
-                + " WHERE c.table_name IN (" + tables + ")"
-                + " GROUP BY r.year, r.report_scope, c.table_name, c.row_key, c.column_key, " + REGION_GROUPING;
-    }
-
-    String regionMetricsSql() {
-        String amount = "DECIMAL(24,4)";
-        return "WITH m AS (SELECT r.year, r.province, r.city, r.county, r.report_scope, m.report_id, m.metric, m.convention,"
-                + "  CASE WHEN m.convention = 'count' THEN m.numerator"
-                + "       WHEN m.numerator IS NOT NULL AND m.denominator IS NOT NULL THEN m.numerator END AS pn,"
-                + "  CASE WHEN m.convention = 'count' THEN NULL"
-                + "       WHEN m.numerator IS NOT NULL AND m.denominator IS NOT NULL THEN m.denominator END AS pd,"
-                + "  CASE WHEN m.convention = 'count' THEN m.value WHEN NOT m.small_sample THEN m.value END AS dv"
-                + "  FROM dl_metrics m JOIN dl_reports r ON m.report_id = r.report_id)\n"
-                + "SELECT year, level, province, city, county, report_scope, metric, numerator, denominator,"
-                + " CASE WHEN convention = 'count' THEN CAST(numerator AS DOUBLE)"
-                + "      ELSE CAST(numerator AS DOUBLE) / NULLIF(CAST(denominator AS DOUBLE), 0.0) END AS value,"
-                + " CASE WHEN convention = 'count' THEN NULL ELSE COALESCE(denominator, 0) < " + conf.minDenominator() + " END AS small_sample,"
-                + " pct[0] AS p10, pct[1] AS median, pct[2] AS p90, reports, reports_in_distribution, convention FROM ("
-                + " SELECT r.year, " + LEVEL + ", r.province, r.city, r.county, r.report_scope, r.metric,"
-                + "  CAST(SUM(r.pn) AS " + amount + ") AS numerator, CAST(SUM(r.pd) AS " + amount + ") AS denominator,"
-                + "  PERCENTILE(r.dv, ARRAY(0.1, 0.5, 0.9)) AS pct, COUNT(*) AS reports, COUNT(r.dv) AS reports_in_distribution,"
-                + "  MAX(r.convention) AS convention"
-                + "  FROM m r GROUP BY r.year, r.report_scope, r.metric, " + REGION_GROUPING + ")";
-    }
+    /** region_metrics (sql/gold/region_metrics.sql). */
+    Dataset<Row> regionMetrics() { return spark.sql(GoldSql.text(LakeSchema.REGION_METRICS)); }
 
     // ------------------------------------------------------------------ coverage and timeliness
 
-    String coverageSql() {
-        String deadline = "MAKE_TIMESTAMP(year + 1, CASE body_kind WHEN 'government' THEN " + BodyKind.GOVERNMENT.deadlineMonth
-                + " ELSE " + BodyKind.DEPARTMENT.deadlineMonth + " END, 1, 0, 0, 0, '" + conf.deadlineZone().replace("'", "") + "')";
-        return "WITH years AS (SELECT DISTINCT year FROM dl_reports UNION SELECT DISTINCT year FROM dl_expected),\n"
-                + " earlier AS (SELECT y.year, r.body_key, MAX(r.year) AS last_year_seen, MAX_BY(r.org, r.year) AS org,"
-                + "  MAX_BY(r.province, r.year) AS province, MAX_BY(r.city, r.year) AS city, MAX_BY(r.county, r.year) AS county"
-                + "  FROM dl_reports r JOIN years y ON r.year < y.year GROUP BY y.year, r.body_key),\n"
-                + " known AS (SELECT year, body_key, org, province, city, county, 'earlier_years' AS known_from, last_year_seen FROM earlier"
-                + "  UNION ALL SELECT e.year, e.body_key, e.org, e.province, e.city, e.county, 'expected', CAST(NULL AS INT)"
-                + "  FROM dl_expected e LEFT ANTI JOIN earlier x ON x.year = e.year AND x.body_key = e.body_key),\n"
-                + " joined AS (SELECT COALESCE(cur.year, k.year) AS year, COALESCE(cur.body_key, k.body_key) AS body_key,"
-                + "  COALESCE(cur.org, k.org) AS org, CASE WHEN cur.report_id IS NOT NULL THEN cur.province ELSE k.province END AS province,"
-                + "  CASE WHEN cur.report_id IS NOT NULL THEN cur.city ELSE k.city END AS city,"
-                + "  CASE WHEN cur.report_id IS NOT NULL THEN cur.county ELSE k.county END AS county,"
-                + "  COALESCE(cur.body_kind, body_kind(k.org)) AS body_kind, COALESCE(k.known_from, 'this_year') AS known_from,"
-                + "  k.last_year_seen, cur.report_id IS NOT NULL AS present, cur.report_id, cur.first_seen"
-                + "  FROM known k FULL OUTER JOIN dl_reports cur ON k.year = cur.year AND k.body_key = cur.body_key)\n"
-                + "SELECT year, body_key, org, province, city, county, body_kind, known_from, last_year_seen, present, report_id,"
-                + " first_seen, deadline, CASE WHEN first_seen IS NULL THEN NULL ELSE first_seen < deadline END AS on_time,"
-                + " CASE WHEN first_seen IS NULL THEN NULL WHEN first_seen < deadline THEN 0"
-                + "  ELSE CAST(GREATEST(1, CEIL((UNIX_SECONDS(first_seen) - UNIX_SECONDS(deadline)) / 86400.0)) AS INT) END AS days_late"
-                + " FROM (SELECT *, " + deadline + " AS deadline FROM joined)";
-    }
+    /** coverage (sql/gold/coverage.sql): deadlines from {@link BodyKind} and the configured zone. */
+    Dataset<Row> coverage() { return spark.sql(UnreadableReports.classify(GoldSql.text(LakeSchema.COVERAGE))); }
 
     // ------------------------------------------------------------------ rankings
 
@@ -274,8 +223,6 @@ public final class GoldLayer {
     }
 
     String rankingsSql() {
-        StringJoiner tables = new StringJoiner(", ");
-        for (String t : SCORED_TABLES) tables.add("'" + t + "'");
         StringJoiner pivot = new StringJoiner(", ");
         for (RuleBook.RuleInfo r : RuleBook.RULES) {
             pivot.add("SUM(CASE WHEN rule = '" + r.id() + "' THEN 1 ELSE 0 END) AS " + ComplianceScore.violationColumn(r.id()));

@@ -21,7 +21,7 @@ public final class RankingPostRunStep implements PostRunStep {
         String lake = ctx.lake().root();
         // The gold tables derive from the reports: when this run changed none, they and the exports are already
         // current, and rewriting them would commit new versions for an unchanged input (reruns commit nothing).
-        if (ctx.changedReportIds().isEmpty() && GoldTables.exists(lake, LakeSchema.RANKINGS)) {
+        if (ctx.changedReportIds().isEmpty() && ctx.lake().hasLog(LakeSchema.RANKINGS)) {
             ctx.summaryLines().add("rank: no report changed; gold tables and exports are current");
             return;
         }

@@ -1,0 +1,24 @@
+package io.disclosurelake.rank;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The gold layer's SQL, one file per statement under {@code sql/gold/} on the class path. Settings reach a
+ * statement as the one-row view {@code dl_gold_settings} of typed values, never spliced into its text.
+ */
+final class GoldSql {
+    private GoldSql() {}
+
+    static String text(String name) {
+        String resource = "sql/gold/" + name + ".sql";
+        try (InputStream in = GoldSql.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
