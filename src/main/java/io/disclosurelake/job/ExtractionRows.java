@@ -145,7 +145,9 @@ public final class ExtractionRows {
         List<Row> cells = new ArrayList<>();
         for (Cell c : r.allCells()) {
             cells.add(RowFactory.create(c.table(), c.rowKey(), c.columnKey(), amount(c.value(), warnings), c.status().id(),
-                    c.raw(), c.page()));
+                    c.raw(), c.page(), c.source(), c.box() == null ? null
+                            : RowFactory.create(c.box().x(), c.box().y(), c.box().width(), c.box().height()),
+                    c.confidence(), c.flag()));
         }
         v[28] = seq(cells);
         List<Row> viol = new ArrayList<>();

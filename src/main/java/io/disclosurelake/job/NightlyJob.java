@@ -3,6 +3,7 @@ package io.disclosurelake.job;
 import io.delta.tables.DeltaTable;
 import io.disclosurelake.lake.JoinKeys;
 import io.disclosurelake.lake.LakeSchema;
+import io.disclosurelake.lake.NightClaim;
 import io.disclosurelake.lake.LakeTables;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -50,6 +51,8 @@ public final class NightlyJob {
     private final LakeTables lake;
     private final Map<String, Double> stages = new LinkedHashMap<>();
     private final Map<String, String> actions = new LinkedHashMap<>();
+    /** Files to read again next night (they changed under this one), said in the summary; null when none. */
+    private String retryNote;
 
     public NightlyJob(SparkSession spark, JobSettings settings, ExtractorFactory factory, List<PostRunStep> steps) {
         this.spark = spark;
@@ -92,6 +95,15 @@ public final class NightlyJob {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(startInstant)
                 + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
         Timestamp started = Timestamp.from(startInstant);
+        // One night at a time per lake (docs/job.md "One night at a time"): a second night sees the claim before
+        // it touches any table, and waits for it (job.claim_wait_seconds) or stops naming the running night.
+        try (NightClaim.Held claim = new NightClaim(lake.root(), spark.sparkContext().hadoopConfiguration())
+                .acquire(runId, settings.claimWait())) {
+            return claimedRun(runId, started, t0);
+        }
+    }
+
+    private RunSummary claimedRun(String runId, Timestamp started, long t0) throws Exception {
         // Creating missing tables and the run's "running" row are Delta commits the listing and the extraction
         // do not need: they run beside them and are awaited before the first read of a table other than documents.
         housekeeping = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -121,7 +133,7 @@ public final class NightlyJob {
     private RunSummary process(String runId, Timestamp started, long t0) throws Exception {
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
         String input = settings.input();
-        InputListing.Result listing = stage("list", () -> InputListing.list(input, hconf));
+        InputListing.Result listing = stage("list", () -> InputListing.list(input, hconf, settings.followLinksOutside()));
         CrashPoint.reach("listed");
         Map<String, Long> manifest = settings.manifest() == null ? Map.of() : InputListing.readManifest(settings.manifest(), hconf);
 
@@ -153,14 +165,20 @@ public final class NightlyJob {
         }
 
         // ---------------------------------------------------------------- extraction on the executors
-        Dataset<Row> ex = stage("extract", () -> materialize(extract(candidates, docsOld, nCandidates, hconf)));
+        Dataset<Row> extracted = stage("extract", () -> materialize(extract(candidates, docsOld, nCandidates, hconf)));
         stage("await_tables", () -> { awaitHousekeeping(); return null; });
+        // A file that moved or changed while it was read is no verdict: its row reaches no table, so its documents
+        // row stays as it was and the next night reads it again (docs/job.md "Files that move during a night").
+        Dataset<Row> ex = extracted.where(ExtractionRows.settled());
 
-        Row counts = stage("count", () -> ex.agg(
+        Row counts = stage("count", () -> extracted.agg(
                 sum(when(not(col("extracted")).and(col("sha256").notEqual("")), 1).otherwise(0)),
                 sum(when(col("extracted").and(col("status").equalTo("parsed")), 1).otherwise(0)),
                 sum(when(col("extracted").and(col("status").equalTo("partial")), 1).otherwise(0)),
-                sum(when(col("extracted").and(col("status").equalTo("quarantined")), 1).otherwise(0))).first());
+                sum(when(col("extracted").and(col("status").equalTo("quarantined")), 1).otherwise(0)),
+                sum(when(col("status").equalTo(ExtractionRows.RETRY), 1).otherwise(0))).first());
+        long retried = counts.isNullAt(4) ? 0 : counts.getLong(4);
+        if (retried > 0) retryNote = retried + " file(s) moved or changed while being read: read again next night";
         long knownContent = counts.isNullAt(0) ? 0 : counts.getLong(0);
         long parsed = counts.isNullAt(1) ? 0 : counts.getLong(1);
         long partial = counts.isNullAt(2) ? 0 : counts.getLong(2);
@@ -299,6 +317,7 @@ public final class NightlyJob {
     private RunSummary summary(String runId, long seen, long unchanged, long fresh, long known, long parsed, long partial,
                                long quarantined, long reports, long violations, List<String> changedIds, long t0) throws Exception {
         List<String> extra = new ArrayList<>();
+        if (retryNote != null) extra.add(retryNote);
         RunContext ctx = new RunContext(spark, lake, runId, settings, changedIds, extra);
         for (PostRunStep step : steps) stage(step.name(), () -> { step.run(ctx); return null; });
         long tSummary = System.nanoTime();

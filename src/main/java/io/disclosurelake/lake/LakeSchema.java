@@ -24,6 +24,13 @@ public final class LakeSchema {
     public static final DataType COUNT = DataTypes.LongType;
     /** Amounts (fees in 万元) and cell values keep their decimals exactly. */
     public static final DataType AMOUNT = DataTypes.createDecimalType(24, 4);
+    /**
+     * A box on a page in PDF points: x, y from the top-left corner, width, height (docs/ocr.md). Its fields are
+     * nullable because Delta checks a nested NOT NULL even where the whole box is null (a text cell).
+     */
+    public static final StructType BOX = new StructType()
+            .add("x", DataTypes.DoubleType, true).add("y", DataTypes.DoubleType, true)
+            .add("width", DataTypes.DoubleType, true).add("height", DataTypes.DoubleType, true);
 
     /** A table: name, comment, columns (with comments), and the columns that identify a row. */
     public record Table(String name, String comment, StructType schema, List<String> key) {}
@@ -160,13 +167,17 @@ public final class LakeSchema {
                 f("value", AMOUNT, true, "the number (null unless status = value)"),
                 f("status", DataTypes.StringType, false, "value, blank, unreadable or not_in_template"),
                 f("raw_text", DataTypes.StringType, true, "the cell's text as printed"),
-                f("page", DataTypes.IntegerType, true, "page of the document (PDF), else null"));
+                f("page", DataTypes.IntegerType, true, "page of the document (PDF), else null"),
+                f("source", DataTypes.StringType, true, "where the value was read: text (a text layer, a table, a sheet) or ocr (a scanned page or image); null in rows written before this column existed"),
+                f("box", BOX, true, "OCR: the cell's place on its page in PDF points from the top-left corner (x, y, width, height); null for text"),
+                f("confidence", DataTypes.DoubleType, true, "OCR: recognition confidence of the cell's text (0 to 1); null for text"),
+                f("flag", DataTypes.StringType, true, "why an OCR'd cell was left unreadable: ocr_low_confidence or ocr_breaks_rule; else null"));
 
         table(QUARANTINE, "Files that could not be turned into a report, with the reason; nothing is dropped silently.",
                 List.of("path"),
                 f("path", DataTypes.StringType, false, "file path relative to the input directory"),
                 f("sha256", DataTypes.StringType, false, "SHA-256 of the file's bytes"),
-                f("reason", DataTypes.StringType, false, "encrypted, corrupt, empty, no_text_layer, not_a_report, legacy_template, too_large, timeout, unsupported_format, unsafe"),
+                f("reason", DataTypes.StringType, false, "encrypted, corrupt, empty, no_text_layer (OCR switched off), not_a_report, legacy_template, too_large, timeout, unsupported_format, unsafe, ocr_failed (scanned pages OCR could not read)"),
                 f("message", DataTypes.StringType, true, "what exactly went wrong, for a person"),
                 f("format", DataTypes.StringType, true, "format told from the bytes"),
                 f("size", DataTypes.LongType, true, "file size in bytes"),

@@ -69,6 +69,26 @@ public final class LakeTables {
                 }
             }
             if (!add.isEmpty()) spark.sql("ALTER TABLE delta.`" + path(name) + "` ADD COLUMNS (" + String.join(", ", add) + ")");
+            upgradeConstraints(name);
+        }
+    }
+
+    /**
+     * Brings the CHECK constraints of an existing table up to {@link LakeConstraints}: a quarantine reason or a
+     * rule added since the table was created (e.g. {@code ocr_failed}) would otherwise be refused by the old
+     * CHECK and stop the night. Only a constraint that differs is replaced (a commit each, once per upgrade).
+     */
+    void upgradeConstraints(String name) {
+        Map<String, String> want = LakeConstraints.all().getOrDefault(name, Map.of());
+        if (want.isEmpty()) return;
+        Map<String, String> have = DeltaTable.forPath(spark, path(name)).detail().select("properties").first().getJavaMap(0);
+        for (Map.Entry<String, String> c : want.entrySet()) {
+            String current = have.get("delta.constraints." + c.getKey().toLowerCase(java.util.Locale.ROOT));
+            // Delta keeps an added CHECK as its tokens spaced out: compare without whitespace.
+            if (current != null && current.replaceAll("\\s+", "").equals(c.getValue().replaceAll("\\s+", ""))) continue;
+            String table = "delta.`" + path(name) + "`";
+            if (current != null) spark.sql("ALTER TABLE " + table + " DROP CONSTRAINT " + c.getKey());
+            spark.sql("ALTER TABLE " + table + " ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
         }
     }
 

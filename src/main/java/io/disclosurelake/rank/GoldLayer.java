@@ -42,9 +42,6 @@ public final class GoldLayer {
     /** Tables of values summed by region (active_2019 holds the 2019 template's own columns). */
     static final List<String> VALUE_TABLES = List.of(TemplateSpec.ACTIVE_TABLE, TemplateSpec.APPLICATIONS_TABLE,
             TemplateSpec.REVIEW_TABLE, TemplateSpec.ACTIVE_2019_TABLE);
-    /** Tables whose completeness is scored (the canonical template). */
-    static final List<String> SCORED_TABLES = List.of(TemplateSpec.ACTIVE_TABLE, TemplateSpec.APPLICATIONS_TABLE,
-            TemplateSpec.REVIEW_TABLE);
 
     public GoldLayer(SparkSession spark, String lake, ScoringConfig conf) {
         this.spark = spark;

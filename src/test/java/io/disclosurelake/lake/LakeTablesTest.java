@@ -50,4 +50,36 @@ class LakeTablesTest {
         assertTrue(String.valueOf(e.getMessage()).contains("size_non_negative"), e.getMessage());
         assertEquals(0, lake.read(LakeSchema.DOCUMENTS).count());
     }
+
+    /** A lake made before a quarantine reason existed takes rows with it after the upgrade, and a second upgrade commits nothing. */
+    @Test
+    void anOlderLakesConstraintsAreBroughtUpToDate(SparkSession spark, @TempDir Path tmp) {
+        LakeTables lake = new LakeTables(spark, tmp.toUri().toString());
+        lake.ensureTables();
+        String table = "delta.`" + lake.path(LakeSchema.QUARANTINE) + "`";
+        spark.sql("ALTER TABLE " + table + " DROP CONSTRAINT reason_known");
+        spark.sql("ALTER TABLE " + table + " ADD CONSTRAINT reason_known CHECK (reason IN ('corrupt', 'encrypted'))");
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        StructType schema = LakeSchema.table(LakeSchema.QUARANTINE).schema();
+        Object[] v = new Object[schema.size()];
+        for (StructField f : schema.fields()) {
+            int i = schema.fieldIndex(f.name());
+            v[i] = switch (f.name()) {
+                case "path" -> "scan.pdf";
+                case "reason" -> "ocr_failed";
+                default -> f.dataType().equals(org.apache.spark.sql.types.DataTypes.TimestampType) ? now
+                        : f.dataType().equals(org.apache.spark.sql.types.DataTypes.StringType) && !f.nullable() ? "x" : null;
+            };
+        }
+        var row = spark.createDataFrame(List.of(RowFactory.create(v)), schema);
+        assertThrows(Exception.class, () -> row.write().format("delta").mode("append").save(lake.path(LakeSchema.QUARANTINE)));
+
+        lake.upgradeConstraints(LakeSchema.QUARANTINE);
+        long version = io.delta.tables.DeltaTable.forPath(spark, lake.path(LakeSchema.QUARANTINE)).history(1).first().getAs("version");
+        lake.upgradeConstraints(LakeSchema.QUARANTINE);
+        assertEquals(version, (long) io.delta.tables.DeltaTable.forPath(spark, lake.path(LakeSchema.QUARANTINE)).history(1).first().<Long>getAs("version"),
+                "an up-to-date constraint is not written again");
+        row.write().format("delta").mode("append").save(lake.path(LakeSchema.QUARANTINE));
+        assertEquals(1, lake.read(LakeSchema.QUARANTINE).count());
+    }
 }

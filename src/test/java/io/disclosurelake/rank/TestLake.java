@@ -32,7 +32,7 @@ public final class TestLake {
                 scope, "txt", null, r.org() + r.year() + "年政府信息公开工作年度报告", List.of(), narrativeSha, null, seen, "run-test"));
         for (Cell c : r.allCells()) {
             cells.add(RowFactory.create(id, r.document().sha256(), c.table(), c.rowKey(), c.columnKey(), c.value(),
-                    c.status().id(), c.raw(), c.page()));
+                    c.status().id(), c.raw(), c.page(), c.source(), null, c.confidence(), c.flag()));
         }
         List<Violation> all = new ArrayList<>(r.violations());
         all.addAll(SumRuleCheck.checkReport(r));
