@@ -40,6 +40,8 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class NightlyJob {
     public static final String PROJECT_VERSION = "0.1.0";
+    /** The job description of the extraction, followed by the number of documents it reads (console progress). */
+    public static final String EXTRACTING = "extracting documents: ";
     /** Files the listing could not hand over. */
     static final org.apache.spark.sql.types.StructType PROBLEM = new org.apache.spark.sql.types.StructType()
             .add("path", "string").add("reason", "string").add("message", "string");
@@ -165,7 +167,15 @@ public final class NightlyJob {
         }
 
         // ---------------------------------------------------------------- extraction on the executors
-        Dataset<Row> extracted = stage("extract", () -> materialize(extract(candidates, docsOld, nCandidates, hconf)));
+        Dataset<Row> extracted = stage("extract", () -> {
+            // The console's progress counts documents of the job so described (cli/ConsoleProgress).
+            spark.sparkContext().setJobDescription(EXTRACTING + nCandidates);
+            try {
+                return materialize(extract(candidates, docsOld, nCandidates, hconf));
+            } finally {
+                spark.sparkContext().setJobDescription(null);
+            }
+        });
         stage("await_tables", () -> { awaitHousekeeping(); return null; });
         // A file that moved or changed while it was read is no verdict: its row reaches no table, so its documents
         // row stays as it was and the next night reads it again (docs/job.md "Files that move during a night").
