@@ -14,7 +14,7 @@ import java.util.Set;
 /** Manual probe: ImageScanProbe png|jpg|tiff clean|noisy golden.pdf... — the generator's image files, cells right/null/wrong. */
 public class ImageScanProbe {
     public static void main(String[] a) throws Exception {
-        PageScanner.Output out = switch (a[0]) { case "png" -> PageScanner.Output.PNG; case "jpg" -> PageScanner.Output.JPEG; default -> PageScanner.Output.TIFF; };
+        PageScanner.Output out = switch (a[0]) { case "png" -> PageScanner.Output.PNG; case "jpg" -> PageScanner.Output.JPEG; case "pdf" -> PageScanner.Output.IMAGE_PDF; default -> PageScanner.Output.TIFF; };
         ScanProfile profile = a[1].equals("noisy") ? ScanProfile.NOISY : ScanProfile.CLEAN;
         OcrAccuracy total = new OcrAccuracy(0, 0, 0, List.of());
         Extractor x = new Extractor(ExtractionLimits.defaults().withTimeout(java.time.Duration.ofSeconds(900))
