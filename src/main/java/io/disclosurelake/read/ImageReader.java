@@ -60,7 +60,7 @@ public final class ImageReader implements FormatReader {
                     for (BufferedImage one : splitPages(img, stacked)) {
                         page++;
                         ocr.startPage(page, limits);
-                        ScannedPages.Page p = ocr.read(one, null, page);
+                        ScannedPages.Page p = ocr.read(upscaled(one), null, page);
                         chars += p.characters();
                         for (PdfReader.Placed b : p.blocks()) blocks.add(b.block());
                     }
@@ -74,6 +74,26 @@ public final class ImageReader implements FormatReader {
         }
         if (chars < 10L * frames) throw ocr.failed(chars, frames);
         return new Grid(blocks, frames);
+    }
+
+    /** A page whose long side is under this is scaled up to {@link #UPSCALED_SIDE} (A4 at 200 dpi). */
+    static final int MIN_SIDE = 2000, UPSCALED_SIDE = 2339;
+
+    /**
+     * A small page (a 150-dpi scan or a photo) scaled up smoothly to ~200 dpi on A4, the resolution the line tests
+     * and the recognizer's crops are tuned for (a noisy 150-dpi scan read 172 of 200 cells as it was, 196 scaled).
+     */
+    static BufferedImage upscaled(BufferedImage page) {
+        int longSide = Math.max(page.getWidth(), page.getHeight());
+        if (longSide >= MIN_SIDE) return page;
+        double scale = Math.min(2.0, (double) UPSCALED_SIDE / longSide);
+        int w = (int) Math.round(page.getWidth() * scale), h = (int) Math.round(page.getHeight() * scale);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(page, 0, 0, w, h, null);
+        g.dispose();
+        return out;
     }
 
     /** An A4 page is √2 (1.414) times as tall as it is wide. */
