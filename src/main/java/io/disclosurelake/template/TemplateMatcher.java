@@ -222,6 +222,13 @@ public final class TemplateMatcher {
             boolean values = row.cells().stream().anyMatch(c -> !c.continuation() && CellText.isValueLike(c.text()) && !c.isEmpty());
             // continuation copies of merged labels give group context only; the row's own text is the rest
             List<GridCell> own = labels.stream().filter(c -> !c.continuation()).toList();
+            if (!values && deferred != null && (scanned(deferred.row()) || startsNewRow(own))) {
+                // a scanned row's label is one cell (its wrapped lines read together), so a row below is never its
+                // tail; nor is a line that opens with its own ordinal (2. …, （六）…). Joining them would hand the
+                // numbers of a garbled label to the next row's label: they stay unplaced (null) instead.
+                unplaced(deferred);
+                deferred = null;
+            }
             if (!values && deferred == null && !own.isEmpty() && isSubtotalLabel(own.get(own.size() - 1))) {
                 pendingLabel.clear(); // a blank 小计 row: not a row of the template, and not the head of a wrapped label
                 return;
@@ -254,6 +261,12 @@ public final class TemplateMatcher {
             }
             if (own.isEmpty()) {
                 if (!values || pendingLabel.isEmpty()) { updateGroup(labels); return; } // a row covered by merged cells
+                if (scanned(row)) {
+                    // numbers of a scanned row whose label was not read: not the label above's (that row printed its own)
+                    out.warnings.add("table 三: a scanned row of numbers without a readable label; ignored");
+                    pendingLabel.clear();
+                    return;
+                }
                 // numbers on a row of their own under a label wrapped over the rows above (PDF)
                 GridCell first = row.cells().get(0);
                 own = List.of(new GridCell(first.row(), -1, 1, 1, String.join("", pendingLabel), first.page(),
@@ -266,13 +279,27 @@ public final class TemplateMatcher {
                 return;
             }
             GridCell last = own.get(own.size() - 1);
-            if (!names(last) && !pendingLabel.isEmpty()) {
+            if (!names(last) && !pendingLabel.isEmpty() && !scanned(row)) {
                 // a wrapped label whose numbers sit on a later line: read the lines together
                 GridCell joined = relabel(last, String.join("", pendingLabel) + last.text());
                 if (names(joined)) last = joined;
             }
             pendingLabel.clear();
             place(row, last);
+        }
+
+        /** Whether a row was read by OCR: its cells are one per ruled box, so no label wraps onto another grid row. */
+        static boolean scanned(Row row) {
+            return row.cells().stream().anyMatch(GridCell::isOcr);
+        }
+
+        /** A label opening with a row or group ordinal (2. 2、 （六） 六、): the head of a row of its own, not a wrapped tail. */
+        static final java.util.regex.Pattern ORDINAL_HEAD =
+                java.util.regex.Pattern.compile("^\\s*(\\d{1,2}\\s*[.．、]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)");
+
+        static boolean startsNewRow(List<GridCell> own) {
+            return !own.isEmpty() && ORDINAL_HEAD.matcher(java.text.Normalizer.normalize(own.get(0).text(),
+                    java.text.Normalizer.Form.NFKC)).find();
         }
 
         /** A subtotal row the template lacks (小计, 合计): its numbers are never a template row's. */

@@ -346,4 +346,48 @@ class TemplateMatcherTest {
         assertEquals(0, BigDecimal.valueOf(6).compareTo(m.applications.get("partially_disclosed")[6].value()));
         assertEquals(0, BigDecimal.valueOf(16).compareTo(m.applications.get("withheld.state_secret")[6].value()));
     }
+    /** The table of {@link #applicationGrid} as OCR gives it; row {@code garbled}'s label misread, row {@code blank}'s cells empty. */
+    private static List<List<GridCell>> scannedWithGarbledLabel(List<ApplicationRow> rows, String garbled, String printed, String blank) {
+        List<List<GridCell>> t = new ArrayList<>();
+        int g = 3 + rows.indexOf(TemplateSpec.applicationRow(garbled)), b = 3 + rows.indexOf(TemplateSpec.applicationRow(blank));
+        List<List<GridCell>> text = withLabel(rows, garbled, printed);
+        for (int r = 0; r < text.size(); r++) {
+            List<GridCell> row = new ArrayList<>();
+            for (GridCell c : text.get(r)) {
+                String s = r == b && c.col() >= 3 ? "" : c.text();
+                row.add(new GridCell(c.row(), c.col(), c.rowSpan(), c.colSpan(), s, 1, 10, 10, 10, 10, c.continuation(), GridCell.OCR, 0.99));
+            }
+            t.add(row);
+        }
+        return t;
+    }
+
+    @Test
+    void scannedRowWithAGarbledLabelGivesItsNumbersToNoOtherRow() {
+        // a noisy scan read 1.本机关不掌握相关政府信息 as 1.本机关不手经关政府信息; the next row (2.没有现成信息需要另行制作)
+        // printed empty cells: its label is not the garbled label's tail, so the numbers are null, not shifted a row down
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(scannedWithGarbledLabel(rows, "unable_to_provide.not_held", "1.本机关不手经关政府信息",
+                "unable_to_provide.needs_new_production")));
+        // the garbled row may still be placed by its place (one free row between matched neighbours), with its own numbers
+        int heldIndex = rows.indexOf(TemplateSpec.applicationRow("unable_to_provide.not_held"));
+        Cell[] held = m.applications.get("unable_to_provide.not_held");
+        if (held != null) for (int c = 0; c < 7; c++) assertEquals(0, BigDecimal.valueOf(value(heldIndex, c)).compareTo(held[c].value()));
+        Cell[] next = m.applications.get("unable_to_provide.needs_new_production");
+        if (next != null) for (Cell c : next) assertNull(c.value(), "needs_new_production took the garbled row's numbers");
+    }
+
+    @Test
+    void lineOpeningWithItsOwnOrdinalIsNoTailOfTheLabelAbove() {
+        // text layer: numbers under a label naming no row, then a numberless line 2.没有现成信息需要另行制作 of its own
+        List<List<GridCell>> t = new ArrayList<>();
+        t.add(List.of(cell(0, 0, "申请人情况"), cell(0, 1, "自然人"), cell(0, 2, "商业企业")));
+        t.add(List.of(cell(1, 0, "（四）无法提供")));
+        List<GridCell> values = new ArrayList<>(List.of(cell(2, 0, "1.本机关不手经关政府信息")));
+        for (int c = 0; c < 7; c++) values.add(cell(2, 1 + c, String.valueOf(c)));
+        t.add(values);
+        t.add(List.of(cell(3, 0, "2.没有现成信息需要另行制作")));
+        MatchedTables m = match(new Grid.Table(t));
+        assertNull(m.applications.get("unable_to_provide.needs_new_production"));
+    }
 }

@@ -53,7 +53,7 @@ public final class PageImage {
         double d = dpi != null ? dpi : Math.max(src.getWidth(), src.getHeight()) / 11.69;
         int longSide = Math.max(src.getWidth(), src.getHeight());
         double scale = longSide > MAX_SIDE ? (double) MAX_SIDE / longSide : 1.0;
-        BufferedImage g = toGray(src, scale);
+        BufferedImage g = whitenPaper(toGray(src, scale));
         PageImage raw = new PageImage(g, d * scale, 0);
         double angle = raw.skewAngle(maxSkew);
         if (Math.abs(angle) < 0.05) return raw;
@@ -69,6 +69,30 @@ public final class PageImage {
         gr.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         gr.drawImage(src, 0, 0, w, h, null);
         gr.dispose();
+        return g;
+    }
+
+    /**
+     * A scan on grey paper (its median grey under 245: toned paper, sensor grain, JPEG) is levelled: paper to white,
+     * the darkest 0.5% to black, and the tones between lifted by a gamma of 0.45 (as a display would show them).
+     * Blur and JPEG leave a grey halo around every stroke on such pages, which the ink thresholds took for print,
+     * so that lines of text ran together into false rules and the tables were lost. White paper is left as it is.
+     */
+    static BufferedImage whitenPaper(BufferedImage g) {
+        byte[] px = ((java.awt.image.DataBufferByte) g.getRaster().getDataBuffer()).getData();
+        long[] hist = new long[256];
+        for (byte b : px) hist[b & 0xFF]++;
+        int paper = 0, black = 0;
+        for (long acc = 0; acc + hist[paper] < px.length / 2; paper++) acc += hist[paper];
+        if (paper >= 245) return g;
+        for (long acc = 0; acc + hist[black] < px.length / 200; black++) acc += hist[black];
+        if (paper - black < 40) return g;
+        byte[] lut = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            double x = Math.max(0, Math.min(1, (v - black) / (double) (paper - black)));
+            lut[v] = (byte) Math.round(255 * Math.pow(x, 0.45));
+        }
+        for (int i = 0; i < px.length; i++) px[i] = lut[px[i] & 0xFF];
         return g;
     }
 
