@@ -40,6 +40,8 @@ final class PdfPageContent {
     final List<Glyph> glyphs = new ArrayList<>();
     final List<Ruling> rulings = new ArrayList<>();
     boolean hasImage;
+    /** The deepest nesting of saved graphics states (q … Q) on the page: rendering keeps a copy of each. */
+    int maxSaveDepth;
 
     /** Far more glyphs than any real page holds (a dense page has ~6,000): past it the page is pathological. */
     static final int MAX_GLYPHS_PER_PAGE = 200_000;
@@ -154,9 +156,14 @@ final class PdfPageContent {
             this.rotation = ((page.getRotation() % 360) + 360) % 360;
         }
 
+        private int saveDepth;
+
         @Override
         protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
             budget.operator();
+            String name = operator.getName();
+            if (name.equals("q")) content.maxSaveDepth = Math.max(content.maxSaveDepth, ++saveDepth);
+            else if (name.equals("Q") && saveDepth > 0) saveDepth--;
             super.processOperator(operator, operands);
         }
 

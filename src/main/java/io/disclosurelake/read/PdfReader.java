@@ -73,6 +73,11 @@ public final class PdfReader implements FormatReader {
                 }
                 if (ocr != null && content.glyphs.size() < MIN_CHARS_PER_PAGE) {
                     // no text layer on this page: read its image instead
+                    if (content.maxSaveDepth > MAX_RENDER_SAVE_DEPTH) {
+                        // the renderer keeps a copy of every saved state: a million nested q fills any heap
+                        throw new UnreadableDocumentException(QuarantineReason.OCR_FAILED, "PDF page " + pageNo
+                                + " nests graphics states " + content.maxSaveDepth + " deep: not rendered for OCR");
+                    }
                     if (renderer == null) renderer = new PDFRenderer(doc);
                     ocr.startPage(pageNo, limits);
                     ScannedPages.Page scanned = ocr.read(render(renderer, page, pageNo - 1, limits.ocr().dpi()), pageNo);
@@ -99,6 +104,12 @@ public final class PdfReader implements FormatReader {
             throw new UnreadableDocumentException(QuarantineReason.CORRUPT, "PDF cannot be closed: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Saved graphics states nested deeper than this are not rendered: real pages stay in single digits (old
+     * readers stopped at 28, ISO 32000 annex C), a hostile one nests a million in 2 kB.
+     */
+    static final int MAX_RENDER_SAVE_DEPTH = 256;
 
     /** The page as an image for OCR at {@code dpi}, lowered so that the long side stays near 2,000 pixels. */
     private static BufferedImage render(PDFRenderer renderer, PDPage page, int index, int dpi) throws UnreadableDocumentException {
