@@ -147,7 +147,7 @@ public final class InputListing {
      * The path of {@code f} under {@code root}, from the bytes of its name (the file: URI keeps them as %XX):
      * valid UTF-8 as it is; otherwise undecodable bytes and {@code %} itself as {@code %XX} (see the class note).
      */
-    static String rel(java.nio.file.Path root, java.nio.file.Path f) {
+    public static String rel(java.nio.file.Path root, java.nio.file.Path f) {
         byte[] all = rawBytes(f.toUri().getRawPath());
         byte[] base = rawBytes(root.toUri().getRawPath());
         int from = base.length;

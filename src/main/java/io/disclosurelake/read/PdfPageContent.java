@@ -40,6 +40,8 @@ final class PdfPageContent {
     final List<Glyph> glyphs = new ArrayList<>();
     final List<Ruling> rulings = new ArrayList<>();
     boolean hasImage;
+    /** The largest image drawn on the page, in pixels as stored (decoding it whole takes 1–4 bytes each). */
+    long maxImagePixels;
     /** The deepest nesting of saved graphics states (q … Q) on the page: rendering keeps a copy of each. */
     int maxSaveDepth;
 
@@ -235,7 +237,10 @@ final class PdfPageContent {
 
         @Override public void clip(int windingRule) { }
 
-        @Override public void drawImage(PDImage pdImage) { content.hasImage = true; }
+        @Override public void drawImage(PDImage pdImage) {
+            content.hasImage = true;
+            content.maxImagePixels = Math.max(content.maxImagePixels, (long) pdImage.getWidth() * pdImage.getHeight());
+        }
 
         @Override public void shadingFill(COSName shadingName) { }
 

@@ -78,7 +78,16 @@ public final class PdfReader implements FormatReader {
                         throw new UnreadableDocumentException(QuarantineReason.OCR_FAILED, "PDF page " + pageNo
                                 + " nests graphics states " + content.maxSaveDepth + " deep: not rendered for OCR");
                     }
-                    if (renderer == null) renderer = new PDFRenderer(doc);
+                    if (content.maxImagePixels > MAX_OCR_IMAGE_PIXELS) {
+                        // a picture far beyond any scan (a 20,000 × 20,000 image is 400 MB decoded): the page is
+                        // left out rather than the document lost; the other pages are read as usual
+                        continue;
+                    }
+                    if (renderer == null) {
+                        renderer = new PDFRenderer(doc);
+                        // images are decoded at the resolution of the render, not their own (memory)
+                        renderer.setSubsamplingAllowed(true);
+                    }
                     ocr.startPage(pageNo, limits);
                     ScannedPages.Page scanned = ocr.read(render(renderer, page, pageNo - 1, limits.ocr().dpi()), pageNo);
                     chars += scanned.characters();
@@ -110,6 +119,9 @@ public final class PdfReader implements FormatReader {
      * readers stopped at 28, ISO 32000 annex C), a hostile one nests a million in 2 kB.
      */
     static final int MAX_RENDER_SAVE_DEPTH = 256;
+
+    /** Images above this are not rendered for OCR: a scanned A4 page at 600 dpi is 35 megapixels. */
+    static final long MAX_OCR_IMAGE_PIXELS = 100_000_000L;
 
     /** The page as an image for OCR at {@code dpi}, lowered so that the long side stays near 2,000 pixels. */
     private static BufferedImage render(PDFRenderer renderer, PDPage page, int index, int dpi) throws UnreadableDocumentException {

@@ -1,5 +1,6 @@
 package io.disclosurelake.hardening;
 
+import io.disclosurelake.job.InputListing;
 import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.spec.QuarantineReason;
 import io.disclosurelake.spec.TemplateSpec;
@@ -83,23 +84,23 @@ class HostileBatteryJobTest {
         Set<String> reported = reportedPaths(spark, mixedLake);
         StringBuilder wrong = new StringBuilder();
         for (HostileFiles.Entry e : battery.entries) {
-            String got = reasons.get(e.name());
+            String got = reasons.get(key(e));
             switch (e.outcome()) {
                 case QUARANTINED -> {
                     if (got == null || !e.reasons().contains(QuarantineReason.of(got))) {
                         wrong.append(e).append(": expected one of ").append(e.reasons()).append(", got ")
-                                .append(got == null ? (reported.contains(e.name()) ? "a report" : "nothing") : got).append('\n');
+                                .append(got == null ? (reported.contains(key(e)) ? "a report" : "nothing") : got).append('\n');
                     }
                 }
                 case PARSED_OR_QUARANTINED -> {
-                    boolean ok = got == null ? reported.contains(e.name()) : e.reasons().contains(QuarantineReason.of(got));
+                    boolean ok = got == null ? reported.contains(key(e)) : e.reasons().contains(QuarantineReason.of(got));
                     if (!ok) wrong.append(e).append(": expected a report or one of ").append(e.reasons()).append(", got ").append(got).append('\n');
                 }
                 case PARSED -> {
-                    if (!reported.contains(e.name())) wrong.append(e).append(": expected a report, got ").append(got).append('\n');
+                    if (!reported.contains(key(e))) wrong.append(e).append(": expected a report, got ").append(got).append('\n');
                 }
                 case NOT_A_DOCUMENT -> {
-                    if (reported.contains(e.name())) wrong.append(e).append(": a link loop became a report\n");
+                    if (reported.contains(key(e))) wrong.append(e).append(": a link loop became a report\n");
                 }
             }
         }
@@ -108,12 +109,12 @@ class HostileBatteryJobTest {
 
     @Test void goodReportsAreExactlyAsWhenAlone() {
         List<String> ids = LakeSnapshot.table(spark, night.lake, LakeSchema.REPORTS).select("report_id").as(Encoders.STRING()).collectAsList();
-        List<String> paths = night.entries.stream().map(HostileFiles.Entry::name).toList();
+        List<String> paths = night.entries.stream().map(HostileBatteryJobTest::key).toList();
         assertEquals(night.entries.stream().filter(HostileFiles.Entry::good).count(), ids.size(), "one report per good file when alone");
         // Besides the good reports, the mixed lake may hold reports of the hostile files that are reports too (the
         // report followed by a huge image or 50 MB of text) when no limit trips first — and of no other file.
         Set<String> mayParse = new HashSet<>();
-        for (HostileFiles.Entry e : battery.entries) if (e.outcome() == HostileFiles.Outcome.PARSED_OR_QUARANTINED) mayParse.add(e.name());
+        for (HostileFiles.Entry e : battery.entries) if (e.outcome() == HostileFiles.Outcome.PARSED_OR_QUARANTINED) mayParse.add(key(e));
         Set<String> extra = new TreeSet<>();
         for (Row r : LakeSnapshot.table(spark, mixedLake, LakeSchema.REPORTS).select("report_id", "path").collectAsList()) {
             if (ids.contains(r.getString(0))) continue;
@@ -144,7 +145,7 @@ class HostileBatteryJobTest {
             orgByPath.put(r.getString(0), r.getString(1));
         }
         for (HostileFiles.Entry e : night.entries) {
-            if (e.good()) assertEquals(e.org(), orgByPath.get(e.name()), e + ": body of the report");
+            if (e.good()) assertEquals(e.org(), orgByPath.get(key(e)), e + ": body of the report");
         }
     }
 
@@ -255,13 +256,20 @@ class HostileBatteryJobTest {
         assertEquals(new HashSet<>(docs).size(), docs.size(), "one documents row per path");
         for (String p : docs) assertFalse(p.startsWith("loop/"), "followed the link loop: " + p);
         Set<String> expected = new HashSet<>();
-        for (HostileFiles.Entry e : battery.entries) if (e.outcome() != HostileFiles.Outcome.NOT_A_DOCUMENT) expected.add(e.name());
+        for (HostileFiles.Entry e : battery.entries) if (e.outcome() != HostileFiles.Outcome.NOT_A_DOCUMENT) expected.add(key(e));
         Set<String> missing = new HashSet<>(expected);
         docs.forEach(missing::remove);
         assertEquals(Set.of(), missing, "files of the battery without a documents row (lost silently)");
         List<String> quarantined = LakeSnapshot.table(spark, mixedLake, LakeSchema.QUARANTINE).select("path")
                 .as(Encoders.STRING()).collectAsList();
         assertTrue(quarantined.contains("loop") || docs.contains("loop"), "the link loop is recorded, not skipped silently");
+    }
+
+    /** The entry's path as the lake keys it: from the bytes of its name (a non-UTF-8 name is kept as %XX). */
+    static String key(HostileFiles.Entry e) {
+        Path root = e.file();
+        for (int i = Path.of(e.name()).getNameCount(); i > 0; i--) root = root.getParent(); // the entry's input
+        return InputListing.rel(root, e.file());
     }
 
     static Set<String> reportedPaths(SparkSession spark, Path lake) {
