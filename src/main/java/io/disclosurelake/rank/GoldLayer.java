@@ -206,7 +206,7 @@ public final class GoldLayer {
     // ------------------------------------------------------------------ coverage and timeliness
 
     /** coverage (sql/gold/coverage.sql): deadlines from {@link BodyKind} and the configured zone. */
-    Dataset<Row> coverage() { return spark.sql(UnreadableReports.classify(GoldSql.text(LakeSchema.COVERAGE))); }
+    Dataset<Row> coverage() { return spark.sql(GoldSql.text(LakeSchema.COVERAGE)); }
 
     // ------------------------------------------------------------------ rankings
 

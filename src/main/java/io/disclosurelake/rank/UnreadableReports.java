@@ -18,7 +18,7 @@ import java.util.StringJoiner;
  * <p>A quarantined file stands for a body and year when the manifest lists its path with the body (the
  * manifest's year rule, {@link ExpectedBodies}), else when its path names a body known from the lake or the
  * manifest and a year ({@code 2023/…} folder or {@code 2023年}). The step registers view
- * {@code dl_unreadable(year, body_key, unreadable_reason, unreadable_path)} and wraps GoldLayer's coverage SQL.
+ * {@code dl_unreadable(year, body_key, unreadable_reason, unreadable_path)} which sql/gold/coverage.sql joins to tell the three cases apart.
  */
 public final class UnreadableReports {
     private UnreadableReports() {}
@@ -56,16 +56,5 @@ public final class UnreadableReports {
                 + "SELECT year, body_key, MIN_BY(CASE reason " + words + " ELSE reason END || '（' || reason || '）', path) AS unreadable_reason,"
                 + " MIN(path) AS unreadable_path FROM found GROUP BY year, body_key")
                 .createOrReplaceTempView("dl_unreadable");
-    }
-
-    /**
-     * GoldLayer's coverage SQL with the three cases: {@code status} read / unreadable / missing, and the reason
-     * and file of an unreadable report. A body read in the lake is read, whatever else was quarantined.
-     */
-    public static String classify(String coverageSql) {
-        return "SELECT c.*, CASE WHEN c.present THEN 'read' WHEN u.unreadable_reason IS NOT NULL THEN 'unreadable' ELSE 'missing' END AS status,"
-                + " CASE WHEN c.present THEN NULL ELSE u.unreadable_reason END AS unreadable_reason,"
-                + " CASE WHEN c.present THEN NULL ELSE u.unreadable_path END AS unreadable_path"
-                + " FROM (" + coverageSql + ") c LEFT JOIN dl_unreadable u ON u.year = c.year AND u.body_key = c.body_key";
     }
 }
