@@ -56,9 +56,6 @@ class ArchitectureTest {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
                 // Known cycles of the lake layer, owned by its rebuild (issue 12, items 1 and 5). Each entry is one
                 // class pair; a new dependency that closes a cycle anywhere else still fails.
-                // lake ↔ job: the job uses LakeTables/LakeSchema, and lake/CompareLakes starts its Spark session with
-                // job/JobSession; to be removed when there is one session builder outside job/ (issue 12, item 5).
-                .ignoreDependency(named("lake\\.CompareLakes(\\$.*)?"), named("job\\.JobSession(\\$.*)?"))
                 // rank ↔ export: the ranking steps write the exports, and the exports read rank's ComplianceScore,
                 // ScoringConfig and GoldTables; to be removed when the exports take typed ranking rows and the
                 // ranking step no longer calls them (issue 12, item 5).

@@ -4,7 +4,7 @@ import io.disclosurelake.extract.Extractor;
 import io.disclosurelake.generate.CorpusGenerator;
 import io.disclosurelake.generate.GeneratorOptions;
 import io.disclosurelake.job.ExtractorFactory;
-import io.disclosurelake.job.JobSession;
+import io.disclosurelake.lake.LakeSession;
 import io.disclosurelake.job.JobSettings;
 import io.disclosurelake.job.NightlyJob;
 import io.disclosurelake.job.RunSummary;
@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         List<String> conf = new ArrayList<>(List.of("spark.sql.shuffle.partitions=" + Math.max(2, n)));
         conf.addAll(sparkConf);
-        SparkSession spark = JobSession.create(null, conf, "local[" + n + "]");
+        SparkSession spark = LakeSession.create(null, conf, "local[" + n + "]");
         RunSummary run;
         double jobSeconds;
         try {

@@ -1,6 +1,6 @@
 package io.disclosurelake.cli;
 
-import io.disclosurelake.job.JobSession;
+import io.disclosurelake.lake.LakeSession;
 import io.disclosurelake.lake.LakeLocation;
 import io.disclosurelake.rank.ExpectedBodies;
 import io.disclosurelake.rank.RankingStep;
@@ -52,8 +52,7 @@ public final class RankCommand implements Callable<Integer> {
         var formats = RankingExport.Format.parse(format);
         // The same session as run's (conf/spark-defaults.conf, WARN logging): the ranking step alone took 1,266 s
         // with a session of its own defaults where inside run it takes about 120–200 s.
-        Path confDir = RunCommand.confDir();
-        SparkSession spark = JobSession.create(confDir == null ? null : confDir.resolve("spark-defaults.conf"),
+        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(),
                 List.of("spark.app.name=disclosure-lake rank"), master);
         try {
             long t0 = System.nanoTime();

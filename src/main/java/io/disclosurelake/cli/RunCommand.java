@@ -1,7 +1,7 @@
 package io.disclosurelake.cli;
 
 import io.disclosurelake.job.ExtractorFactory;
-import io.disclosurelake.job.JobSession;
+import io.disclosurelake.lake.LakeSession;
 import io.disclosurelake.job.JobSettings;
 import io.disclosurelake.job.NightlyJob;
 import io.disclosurelake.job.PostRunStep;
@@ -83,9 +83,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static Path confDir() {
-        String home = System.getenv("DISCLOSURE_LAKE_HOME");
-        Path dir = home != null ? Path.of(home, "conf") : Path.of("conf");
-        return Files.isDirectory(dir) ? dir : null;
+        return LakeSession.confDir();
     }
 
     @Override public Integer call() throws Exception {
@@ -108,13 +106,12 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("run: " + e.getMessage());
             return 2;
         }
-        Path dir = confDir();
-        SparkSession spark = JobSession.create(dir == null ? null : dir.resolve("spark-defaults.conf"), sparkConf, master);
+        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(), sparkConf, master);
         ConsoleProgress progress = ConsoleProgress.forConsole();
         if (progress != null) spark.sparkContext().addSparkListener(progress);
         try {
-            s = s.with("job.input", JobSession.qualify(spark, s.input())).with("job.lake", JobSession.qualify(spark, s.lake()));
-            if (s.manifest() != null) s = s.with("job.manifest", JobSession.qualify(spark, s.manifest()));
+            s = s.with("job.input", LakeSession.qualify(spark, s.input())).with("job.lake", LakeSession.qualify(spark, s.lake()));
+            if (s.manifest() != null) s = s.with("job.manifest", LakeSession.qualify(spark, s.manifest()));
             List<PostRunStep> steps = new ArrayList<>();
             ServiceLoader.load(PostRunStep.class).forEach(steps::add);
             RunSummary summary = new NightlyJob(spark, s, ExtractorFactory.standard(), steps).run();

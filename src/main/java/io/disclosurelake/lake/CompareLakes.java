@@ -61,11 +61,11 @@ public final class CompareLakes {
             System.err.println("usage: CompareLakes LAKE_A LAKE_B");
             System.exit(2);
         }
-        SparkSession spark = io.disclosurelake.job.JobSession.create(null, List.of("spark.ui.enabled=false"), "local[2]");
+        SparkSession spark = io.disclosurelake.lake.LakeSession.create(null, List.of("spark.ui.enabled=false"), "local[2]");
         int code;
         try {
-            List<String> d = differences(spark, io.disclosurelake.job.JobSession.qualify(spark, args[0]),
-                    io.disclosurelake.job.JobSession.qualify(spark, args[1]));
+            List<String> d = differences(spark, io.disclosurelake.lake.LakeSession.qualify(spark, args[0]),
+                    io.disclosurelake.lake.LakeSession.qualify(spark, args[1]));
             d.forEach(l -> System.out.println("compare-lakes: " + l));
             code = same(d) ? 0 : 1;
             System.out.println(code == 0 ? "compare-lakes: every table has the same content" : "compare-lakes: the lakes differ");

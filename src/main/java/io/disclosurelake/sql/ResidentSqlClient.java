@@ -82,11 +82,20 @@ public final class ResidentSqlClient {
     /**
      * What a session must share with its callers: the class path, the working directory (relative paths in SQL),
      * the JVM's options (-Xmx, -Dspark.…) and the environment Hadoop and the cloud stores read (credentials, site
-     * files). A caller that differs in any of them gets a session of its own.
+     * files), and conf/spark-defaults.conf, which every command's session reads. A caller that differs in any of
+     * them gets a session of its own.
      */
     static String sessionKey() {
         StringBuilder k = new StringBuilder(System.getProperty("java.class.path")).append('\n')
                 .append(Path.of("").toAbsolutePath()).append('\n');
+        Path sparkDefaults = io.disclosurelake.lake.LakeSession.sparkDefaults();
+        if (sparkDefaults != null) {
+            try {
+                k.append(java.nio.file.Files.readString(sparkDefaults)).append('\n');
+            } catch (IOException | RuntimeException e) {
+                k.append("unreadable ").append(sparkDefaults).append('\n');
+            }
+        }
         ClassArchive.javaLikeThisOne().forEach(a -> k.append(a).append('\n'));
         new java.util.TreeMap<>(System.getenv()).forEach((name, value) -> {
             if (name.matches("(HADOOP|SPARK|AWS|AZURE|GOOGLE|GCS|S3|KRB5|JAVA_TOOL)_?.*|TZ|LANG|LC_ALL")) {

@@ -1,5 +1,7 @@
 package io.disclosurelake.sql;
 
+import io.disclosurelake.lake.LakeSession;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.commons.csv.CSVFormat;
@@ -57,27 +59,20 @@ public final class SqlShell {
     }
 
     /**
-     * A local session that starts fast: loopback driver, no UI, two shuffle partitions, one Delta snapshot
-     * partition, no whole-stage code generation. The master comes from {@code spark.master} if set.
-     * Call {@link #quietLogging()} first for a command that should print nothing but errors.
+     * The session of {@code sql}: the project's one session builder ({@link LakeSession}) with the settings every
+     * command reads (conf/spark-defaults.conf, spark.* system properties) and its interactive profile. Call
+     * {@link #quietLogging()} first for a command that should print nothing but errors.
      */
     public static SparkSession localSession(String appName) {
         // Inside a JVM that already has a session (tests, the job), use it as it is.
         if (SparkSession.getDefaultSession().isDefined()) return SparkSession.getDefaultSession().get();
-        SparkSession.Builder b = SparkSession.builder().appName(appName)
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.databricks.delta.snapshotPartitions", "1")
-                // interactive queries over a lake of thousands of reports: compiling code costs more than it saves
-                // (measured: a third less CPU for a one-table query); -Dspark.sql.codegen.wholeStage=true restores it
-                .config("spark.sql.codegen.wholeStage", System.getProperty("spark.sql.codegen.wholeStage", "false"))
-                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-        if (System.getProperty("spark.master") == null) b.master("local[2]");
-        SparkSession spark = b.getOrCreate();
+        SparkSession spark;
+        try {
+            spark = LakeSession.create(LakeSession.Profile.INTERACTIVE, LakeSession.sparkDefaults(),
+                    List.of("spark.app.name=" + appName), null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read conf/spark-defaults.conf: " + e.getMessage(), e);
+        }
         spark.sparkContext().setLogLevel("ERROR");
         return spark;
     }
