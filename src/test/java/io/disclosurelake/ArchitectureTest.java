@@ -67,16 +67,14 @@ class ArchitectureTest {
     @Test
     void lakeReadersDoNotDependOnTheJob() {
         // sql/ reads the lake the job writes; it may plug into the job as a post-run step (job/PostRunStep, the
-        // job's extension point), nothing else. Known exception, to be removed when ReportIdentity's hashing moves
-        // into the pure core (issue 12, item 3): sql/ResidentSqlClient hashes with job/ReportIdentity.sha256Hex.
+        // job's extension point), nothing else.
         noClasses().that().resideInAPackage(ROOT + ".sql..")
                 .and(DescribedPredicate.not(named("sql\\.ViewsPostRunStep(\\$.*)?")))
-                .and(DescribedPredicate.not(named("sql\\.ResidentSqlClient(\\$.*)?")))
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".job..")
                 .check(classes);
-        noClasses().that(named("sql\\.(ViewsPostRunStep|ResidentSqlClient)(\\$.*)?"))
+        noClasses().that(named("sql\\.ViewsPostRunStep(\\$.*)?"))
                 .should().dependOnClassesThat(resideInAPackage(ROOT + ".job..")
-                        .and(DescribedPredicate.not(named("job\\.(PostRunStep|RunContext|ReportIdentity)(\\$.*)?"))))
+                        .and(DescribedPredicate.not(named("job\\.(PostRunStep|RunContext)(\\$.*)?"))))
                 .check(classes);
     }
 

@@ -1,5 +1,6 @@
 package io.disclosurelake.job;
 
+import io.disclosurelake.model.ReportIdentity;
 import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.MetricValue;
@@ -121,24 +122,20 @@ public final class ExtractionRows {
         if (r.isQuarantined()) return RowFactory.create(v);
 
         List<String> warnings = new ArrayList<>(r.warnings());
-        String body = ReportIdentity.bodyKey(r.org());
-        v[12] = ReportIdentity.reportId(body, r.year() != null && r.year() >= 2000 && r.year() <= 2100 ? r.year() : null, sha256);
+        ReportIdentity.Identity id = ReportIdentity.of(r, sha256);
+        warnings.addAll(id.warnings());
+        v[12] = id.reportId();
         v[13] = r.org();
-        v[14] = body;
+        v[14] = id.bodyKey();
         v[15] = r.region().province();
         v[16] = r.region().city();
         v[17] = r.region().county();
-        Integer year = r.year();
-        if (year != null && (year < 2000 || year > 2100)) {
-            warnings.add("implausible report year " + year + " not stored");
-            year = null;
-        }
-        v[18] = year;
+        v[18] = id.year();
         v[19] = r.template().id;
         v[20] = r.reportScope();
         v[21] = r.title();
-        v[23] = ReportIdentity.narrativeSha256(r);
-        v[24] = ReportIdentity.tablesSha256(r);
+        v[23] = id.narrativeSha256();
+        v[24] = id.tablesSha256();
         v[25] = active(r, warnings);
         v[26] = seq(applications(r, warnings));
         v[27] = review(r, warnings);

@@ -1,5 +1,7 @@
 package io.disclosurelake.json;
 
+import io.disclosurelake.model.ReportIdentity;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -53,6 +55,14 @@ public final class ReportJson {
         root.put("template", r.template().id);
         root.put("report_scope", r.reportScope());
         if (r.title() != null) root.put("title", r.title());
+        // What the lake stores for this report (reports.report_id, body_key, year, the two fingerprints).
+        ReportIdentity.Identity id = ReportIdentity.of(r, r.document().sha256());
+        ObjectNode identity = root.putObject("identity");
+        identity.put("report_id", id.reportId());
+        identity.put("body_key", id.bodyKey());
+        if (id.year() == null) identity.putNull("year"); else identity.put("year", id.year());
+        identity.put("narrative_sha256", id.narrativeSha256());
+        identity.put("tables_sha256", id.tablesSha256());
 
         ObjectNode active = root.putObject("active");
         for (TemplateSpec.ActiveField f : TemplateSpec.ACTIVE_FIELDS) active.set(f.key(), number(r.activeCell(f.key())));

@@ -1,14 +1,13 @@
 package io.disclosurelake.rank;
 
+import io.disclosurelake.model.ReportIdentity;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Bodies expected to have a report, read from a manifest CSV (the corpus generator's: path, body, province,
@@ -20,20 +19,13 @@ import java.util.Locale;
 public final class ExpectedBodies {
     private ExpectedBodies() {}
 
-    /** The org name folded for comparison, as reports.body_key is: NFKC, no whitespace, lower case. */
-    public static String bodyKey(String org) {
-        if (org == null) return null;
-        String s = Normalizer.normalize(org, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "").toLowerCase(Locale.ROOT);
-        return s.isEmpty() ? null : s;
-    }
-
     /** Columns year, body_key, org, province, city, county, path (of the file); null when the manifest names no body. */
     public static Dataset<Row> fromManifest(SparkSession spark, String manifest) {
         Dataset<Row> m = spark.read().option("header", "true").option("encoding", "UTF-8").csv(manifest);
         List<String> cols = List.of(m.columns());
         String org = cols.contains("body") ? "body" : cols.contains("org") ? "org" : null;
         if (org == null) return null;
-        spark.udf().register("manifest_body_key", (UDF1<String, String>) ExpectedBodies::bodyKey, DataTypes.StringType);
+        spark.udf().register("manifest_body_key", (UDF1<String, String>) ReportIdentity::bodyKey, DataTypes.StringType);
         String year = cols.contains("year") ? "CAST(year AS INT)"
                 : "COALESCE(" + (cols.contains("path") ? "CAST(NULLIF(REGEXP_EXTRACT(path, '(?:^|/)((?:19|20)[0-9]{2})/', 1), '') AS INT)" : "NULL")
                 + (cols.contains("first_seen") ? ", YEAR(TRY_CAST(first_seen AS TIMESTAMP)) - 1" : "") + ")";

@@ -1,6 +1,7 @@
 package io.disclosurelake.sql;
 
-import io.disclosurelake.job.ReportIdentity;
+import io.disclosurelake.model.ReportIdentity;
+
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -55,6 +55,7 @@ final class JobProcess implements AutoCloseable {
         private final Map<String, String> props = new LinkedHashMap<>();
         private String heap = "1g";
         private Path logDir;
+        private boolean markers = true;
 
         Builder args(String... a) { args.addAll(List.of(a)); return this; }
 
@@ -63,6 +64,9 @@ final class JobProcess implements AutoCloseable {
         Builder heap(String xmx) { heap = xmx; return this; }
 
         Builder logs(Path dir) { logDir = dir; return this; }
+
+        /** Without the {@code stage:} markers: the console exactly as an operator sees it. */
+        Builder withoutStageMarkers() { markers = false; return this; }
 
         JobProcess start() {
             try {
@@ -73,7 +77,7 @@ final class JobProcess implements AutoCloseable {
                 cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 cmd.add("-Xmx" + heap);
                 cmd.addAll(jvmOptions());
-                cmd.add("-D" + io.disclosurelake.job.CrashPoint.MARKERS + "=true");
+                if (markers) cmd.add("-D" + io.disclosurelake.job.CrashPoint.MARKERS + "=true");
                 props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
                 cmd.add("-cp");
                 cmd.add(System.getProperty("java.class.path"));

@@ -1,5 +1,6 @@
 package io.disclosurelake.job;
 
+import io.disclosurelake.model.ReportIdentity;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.DocumentInfo;
 import io.disclosurelake.spec.QuarantineReason;

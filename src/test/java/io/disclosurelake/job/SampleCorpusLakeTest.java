@@ -148,6 +148,26 @@ class SampleCorpusLakeTest {
         assertTrue(compared > 1000, "values compared: " + compared);
         assertEquals(List.of(), wrong);
 
+        // Identity is computed once, in the per-document core: inspect --json's identity is the lake's reports row.
+        int identities = 0;
+        for (Row r : lake.read("reports").collectAsList()) {
+            String path = r.getAs("path");
+            io.disclosurelake.model.Report extracted = new io.disclosurelake.extract.Extractor()
+                    .extract(path, Files.readAllBytes(in.resolve(path)));
+            JsonNode id = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(io.disclosurelake.json.ReportJson.toJson(extracted)).path("identity");
+            for (String column : List.of("report_id", "body_key", "year", "narrative_sha256", "tables_sha256")) {
+                Object have = r.getAs(column);
+                JsonNode want = id.get(column);
+                if (!(want == null || want.isNull() ? have == null : have != null && want.asText().equals(String.valueOf(have)))) {
+                    wrong.add(path + ": inspect --json identity." + column + " " + want + " but reports has " + have);
+                }
+            }
+            identities++;
+        }
+        assertTrue(identities > 10, "reports compared with inspect --json: " + identities);
+        assertEquals(List.of(), wrong);
+
         // A third night on the same input: nothing read, no table but runs committed.
         RunSummary again = new NightlyJob(spark, s, ExtractorFactory.standard(), List.of()).run();
         assertEquals(0, again.docsNew());

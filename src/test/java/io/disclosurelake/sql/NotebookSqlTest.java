@@ -116,7 +116,7 @@ class NotebookSqlTest {
                 assertTrue(cell.has("execution_count") && cell.path("execution_count").isNull(), name + ": execution_count null");
                 String code = source(cell);
                 if (firstCode == null) firstCode = code;
-                if (code.contains("_delta_log") && code.contains("createOrReplaceTempView")) registers = true;
+                if (code.contains("from lake_setup import open_lake") && code.contains("open_lake(LAKE)")) registers = true;
                 assertFalse(F_STRING_SQL.matcher(code).find(), name + ": SQL built with an f-string or format(): " + code);
                 if (!isLakeSetup(cell)) {
                     Matcher m = ANY_SQL_CALL.matcher(code);
@@ -126,12 +126,17 @@ class NotebookSqlTest {
                 }
             }
             assertNotNull(firstCode, name + ": no code cell");
-            assertTrue(firstCode.contains("configure_spark_with_delta_pip") && firstCode.contains("LAKE = "),
-                    name + ": the first code cell makes the Delta session and says where the lake is");
-            assertTrue(registers, name + ": a cell registers the lake's tables as views by name");
+            assertTrue(firstCode.contains("LAKE = ") && firstCode.contains("open_lake(LAKE)"),
+                    name + ": the first code cell says where the lake is and opens it with the shared setup");
+            assertTrue(registers, name + ": a cell opens the lake with the shared setup (lake_setup.open_lake)");
             assertTrue(root.toString().contains("bin/disclosure-lake sql"), name + ": says that disclosure-lake sql gives the same views");
             assertFalse(statements(root, name).isEmpty(), name + ": has SQL");
         }
+        // The one setup all notebooks share: the Delta session, then every table and named view by name.
+        String setup = Files.readString(NOTEBOOKS.resolve("lake_setup.py"));
+        assertTrue(setup.contains("configure_spark_with_delta_pip"), "lake_setup.py makes the Delta session");
+        assertTrue(setup.contains("_delta_log") && setup.contains("createOrReplaceTempView")
+                && setup.contains("sql\", \"views\""), "lake_setup.py registers the tables and the named views");
     }
 
     @Test void extractionFindsEveryCallFormAndTheTempViewsMadeOfThem() throws IOException {

@@ -1,4 +1,4 @@
-package io.disclosurelake.job;
+package io.disclosurelake.model;
 
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.DocumentInfo;

@@ -1,21 +1,44 @@
-package io.disclosurelake.job;
-
-import io.disclosurelake.model.Cell;
-import io.disclosurelake.model.CellStatus;
-import io.disclosurelake.model.Report;
+package io.disclosurelake.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Who a report is: the body (normalised org name) and the year. {@code report_id} is stable across
- * re-publications, so a corrected file replaces the earlier version of the same report.
+ * re-publications, so a corrected file replaces the earlier version of the same report. Computed here, in the
+ * per-document core, once: {@code inspect --json} (its {@code identity} object) and the lake's {@code reports}
+ * row show the same values (docs/report-json.md).
  */
 public final class ReportIdentity {
     private ReportIdentity() {}
+
+    /** The first and last report year the lake accepts; a year outside is printed, not stored. */
+    public static final int FIRST_YEAR = 2000, LAST_YEAR = 2100;
+
+    /**
+     * A report's identity as the lake stores it: {@code year} is the report's year when plausible, else null
+     * (with a warning), and {@code reportId} falls back to the document's hash when body or year is unknown.
+     */
+    public record Identity(String reportId, String bodyKey, Integer year, String narrativeSha256, String tablesSha256,
+                           List<String> warnings) {}
+
+    /** The identity of {@code r}, read from the document whose SHA-256 is {@code documentSha256}. */
+    public static Identity of(Report r, String documentSha256) {
+        String body = bodyKey(r.org());
+        Integer year = r.year();
+        List<String> warnings = new ArrayList<>();
+        if (year != null && (year < FIRST_YEAR || year > LAST_YEAR)) {
+            warnings.add("implausible report year " + year + " not stored");
+            year = null;
+        }
+        return new Identity(reportId(body, year, documentSha256), body, year, narrativeSha256(r), tablesSha256(r),
+                List.copyOf(warnings));
+    }
 
     /** The org name folded for comparison: NFKC (full-width → half-width), no whitespace, lower case. */
     public static String bodyKey(String org) {
