@@ -33,7 +33,7 @@ class QuietConsoleTest {
         }
         try (JobProcess job = JobProcess.run(input, tmp.resolve("lake"))
                 .args("--exports", tmp.resolve("exports").toString()).withoutStageMarkers().start()) {
-            assertEquals(0, job.waitFor(Duration.ofMinutes(5)), job.stderrTail(40));
+            assertEquals(0, job.waitFor(Duration.ofMinutes(15)), job.stderrTail(40));
             List<String> err = job.stderr().lines().filter(l -> !l.isBlank()).toList();
             assertTrue(err.stream().anyMatch(l -> l.startsWith("progress: ")), "progress is shown: " + err);
             List<String> other = err.stream().filter(l -> !l.startsWith("progress: ")).toList();
