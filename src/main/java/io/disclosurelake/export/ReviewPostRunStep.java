@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The review queue of every year (docs/review.md) written beside the rankings at the end of the nightly run,
- * after the ranking step (its coverage table names the unreadable reports). A night that changed no report
- * leaves the files as they are.
+ * The review queue (docs/review.md) of every year whose reports the night changed, written beside the rankings at
+ * the end of the nightly run, after the ranking step (its coverage table names the unreadable reports). A night
+ * that changed no report leaves the files as they are.
  */
 public final class ReviewPostRunStep implements PostRunStep {
     @Override public String name() { return "review"; }
@@ -22,8 +22,10 @@ public final class ReviewPostRunStep implements PostRunStep {
         Path out = ScoringConfig.standard().exportsDir(ctx.lake().root());
         if (out == null || ctx.changedReportIds().isEmpty()) return;
         List<RankingExport.Written> files = new ArrayList<>();
-        for (Row r : ctx.lake().read(LakeSchema.REPORTS).where("year IS NOT NULL").select(LakeSchema.YEAR).distinct()
-                .orderBy(LakeSchema.YEAR).collectAsList()) {
+        // the years whose reports the night changed (each year's queue is a few queries: not every year every night)
+        for (Row r : ctx.lake().read(LakeSchema.REPORTS).where(org.apache.spark.sql.functions.col(LakeSchema.REPORT_ID)
+                        .isin(ctx.changedReportIds().toArray()).and(org.apache.spark.sql.functions.col(LakeSchema.YEAR).isNotNull()))
+                .select(LakeSchema.YEAR).distinct().orderBy(LakeSchema.YEAR).collectAsList()) {
             files.addAll(ReviewExport.export(ctx.spark(), ctx.lake().root(), r.getInt(0), null, out));
         }
         ctx.summaryLines().add(String.format("review: %d files (review-YEAR.csv/.xlsx) in %s", files.size(), out));

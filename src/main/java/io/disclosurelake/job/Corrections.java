@@ -190,8 +190,9 @@ public final class Corrections {
             String n = WINNER.fields()[i].name();
             v[i] = switch (n) {
                 case "status" -> model.status();
-                case "warnings", "tables_sha256" -> x.getAs(n);
-                default -> ReportVersions.NESTED.contains(n) ? x.getAs(n) : rep.getAs(n);
+                // x has no schema (RowFactory): its fields by ExtractionRows.SCHEMA's index
+                case "warnings", "tables_sha256" -> x.get(ExtractionRows.SCHEMA.fieldIndex(n));
+                default -> ReportVersions.NESTED.contains(n) ? x.get(ExtractionRows.SCHEMA.fieldIndex(n)) : rep.getAs(n);
             };
         }
         return RowFactory.create(v);
@@ -220,6 +221,13 @@ public final class Corrections {
 
     // ---------------------------------------------------------------- the corrections table
 
+    /** Creates {@code corrections} (LakeSchema's columns, NOT NULL and comments) when the lake has none yet. */
+    public void ensureTable() {
+        if (lake.hasLog(LakeSchema.CORRECTIONS)) return;
+        LakeSchema.Table t = LakeSchema.table(LakeSchema.CORRECTIONS);
+        DeltaTable.createIfNotExists(spark).location(lake.path(t.name())).addColumns(t.schema()).comment(t.comment()).execute();
+    }
+
     private long writeCorrections(List<CorrectionApply.Outcome> outcomes, List<CorrectionFile.RowError> errors,
                                   Function<Correction, String> fileSha, String errorsFileSha) {
         Timestamp now = Timestamp.from(Instant.now());
@@ -237,10 +245,7 @@ public final class Corrections {
         }
         if (rows.isEmpty()) return 0;
         StructType schema = LakeSchema.table(LakeSchema.CORRECTIONS).schema();
-        if (!lake.exists(LakeSchema.CORRECTIONS)) {
-            LakeSchema.Table t = LakeSchema.table(LakeSchema.CORRECTIONS);
-            DeltaTable.createIfNotExists(spark).location(lake.path(t.name())).addColumns(t.schema()).comment(t.comment()).execute();
-        }
+        ensureTable();
         // a correction recorded before with the same status and reason is not written again (idempotent)
         Set<String> same = new LinkedHashSet<>();
         for (Row r : lake.read(LakeSchema.CORRECTIONS).where(col(LakeSchema.CORRECTION_ID).isin(rows.keySet().toArray()))

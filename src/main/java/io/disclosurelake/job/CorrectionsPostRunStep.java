@@ -24,6 +24,7 @@ public final class CorrectionsPostRunStep implements PostRunStep {
 
     @Override public void run(RunContext ctx) throws Exception {
         Corrections k = new Corrections(ctx.spark(), ctx.lake(), ctx.settings().minDenominator(), ctx.runId());
+        k.ensureTable(); // every lake has the table (its readers need not ask), made once
         List<String> touched = new ArrayList<>();
         if (!ctx.changedReportIds().isEmpty()) {
             Corrections.Result r = k.reapply(ctx.changedReportIds());
