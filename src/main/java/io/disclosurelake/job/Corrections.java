@@ -163,7 +163,7 @@ public final class Corrections {
             }
         }
         List<String> touched = new ArrayList<>();
-        for (Row w : winners) touched.add(w.getAs(REPORT_ID));
+        for (Row w : winners) touched.add(w.getString(WINNER.fieldIndex(REPORT_ID)));
         if (!winners.isEmpty()) writeReports(winners);
         long written = writeCorrections(outcomes, errors, fileSha, errorsFileSha);
         return new Result(outcomes, errors, touched, written);
@@ -180,7 +180,7 @@ public final class Corrections {
         WINNER = new StructType(f.toArray(new StructField[0]));
     }
 
-    private static Row winnerRow(Row rep, Report model) {
+    static Row winnerRow(Row rep, Report model) {
         Timestamp seen = rep.getAs("first_seen");
         Row candidate = RowFactory.create(rep.<String>getAs("path"), rep.<String>getAs("path"), 0L, null,
                 seen == null ? new Timestamp(0) : seen);

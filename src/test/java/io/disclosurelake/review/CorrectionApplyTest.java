@@ -18,11 +18,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Applying corrections to one report's model and judging it again, without Spark. */
-class CorrectionApplyTest {
+public class CorrectionApplyTest {
     static final String SHA = "sha-of-the-document";
 
     /** A 2021 report: 5 new applications by natural persons, all disclosed; 一、新收 总计 unreadable by OCR. */
-    static Report report() {
+    public static Report report() {
         Report r = new Report(new DocumentInfo("a.pdf", SHA, "pdf", 3, 100));
         r.setTemplate(TemplateSpec.Version.V2021);
         r.setOrg("某市某局");
