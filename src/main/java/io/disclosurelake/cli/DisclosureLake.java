@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "disclosure-lake", mixinStandardHelpOptions = true, version = "disclosure-lake 0.1.0",
         description = "Extracts government information-disclosure annual reports into Delta Lake, checks and ranks them.",
-        subcommands = {InspectCommand.class, GenerateCommand.class, RunCommand.class, RankCommand.class,
+        subcommands = {InspectCommand.class, GenerateCommand.class, RunCommand.class, RankCommand.class, ReviewCommand.class, CorrectCommand.class,
                 SqlCommand.class, BenchCommand.class, BenchExtractCommand.class, CommandLine.HelpCommand.class})
 public final class DisclosureLake implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -76,7 +76,12 @@ public final class InputListing {
             return;
         }
         for (FileStatus st : entries) {
-            if (st.isDirectory()) listHadoop(fs, st.getPath(), rootPath, files, problems);
+            if (st.isDirectory()) {
+                // filled review sheets, not reports (docs/review.md): the corrections step reads them
+                boolean corrections = st.getPath().getName().equals(CorrectionsPostRunStep.FOLDER)
+                        && relative(rootPath, st.getPath().toUri().getPath()).equals(CorrectionsPostRunStep.FOLDER);
+                if (!corrections) listHadoop(fs, st.getPath(), rootPath, files, problems);
+            }
             else if (!hidden(st.getPath().getName())) {
                 files.add(new ListedFile(relative(rootPath, st.getPath().toUri().getPath()), st.getPath().toUri().toString(),
                         st.getLen(), st.getModificationTime()));
@@ -92,6 +97,8 @@ public final class InputListing {
             @Override public FileVisitResult preVisitDirectory(java.nio.file.Path d, BasicFileAttributes a) {
                 if (d.equals(root)) return FileVisitResult.CONTINUE;
                 if (hidden(d.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
+                // filled review sheets, not reports (docs/review.md): the corrections step reads them
+                if (d.getParent().equals(root) && d.getFileName().toString().equals(CorrectionsPostRunStep.FOLDER)) return FileVisitResult.SKIP_SUBTREE;
                 return refusedLink(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 

@@ -328,7 +328,7 @@ public final class NightlyJob {
                                long quarantined, long reports, long violations, List<String> changedIds, long t0) throws Exception {
         List<String> extra = new ArrayList<>();
         if (retryNote != null) extra.add(retryNote);
-        RunContext ctx = new RunContext(spark, lake, runId, settings, changedIds, extra);
+        RunContext ctx = new RunContext(spark, lake, runId, settings, new ArrayList<>(changedIds), extra); // steps may add (corrections)
         for (PostRunStep step : steps) stage(step.name(), () -> { step.run(ctx); return null; });
         long tSummary = System.nanoTime();
         List<String> top = lake.read(LakeSchema.RULE_VIOLATIONS).groupBy("rule").count()

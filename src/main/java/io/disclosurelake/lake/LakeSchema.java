@@ -65,6 +65,12 @@ public final class LakeSchema {
     public static final String COVERAGE = "coverage";
     /** Gold layer (rank/): the bodies of {@link #COVERAGE} whose report for the year is missing. */
     public static final String MISSING_REPORTS = "missing_reports";
+    /** Every correction a reviewer made to a cell (docs/review.md), applied, stale or rejected. */
+    public static final String CORRECTIONS = "corrections";
+    /** Columns of {@link #CORRECTIONS}. */
+    public static final String CORRECTION_ID = "correction_id";
+    public static final String CORRECTION_STATUS = "status";
+    public static final String CORRECTION_FILE_SHA256 = "file_sha256";
 
     /** Error-severity rules of docs/rules.md: each is a component of the compliance score (column rule_&lt;id&gt;). */
     public static List<String> errorRuleIds() {
@@ -168,10 +174,31 @@ public final class LakeSchema {
                 f("status", DataTypes.StringType, false, "value, blank, unreadable or not_in_template"),
                 f("raw_text", DataTypes.StringType, true, "the cell's text as printed"),
                 f("page", DataTypes.IntegerType, true, "page of the document (PDF), else null"),
-                f("source", DataTypes.StringType, true, "where the value was read: text (a text layer, a table, a sheet) or ocr (a scanned page or image); null in rows written before this column existed"),
+                f("source", DataTypes.StringType, true, "where the value was read: text (a text layer, a table, a sheet) or ocr (a scanned page or image); corrected when a reviewer set it (corrections); null in rows written before this column existed"),
                 f("box", BOX, true, "OCR: the cell's place on its page in PDF points from the top-left corner (x, y, width, height); null for text"),
                 f("confidence", DataTypes.DoubleType, true, "OCR: recognition confidence of the cell's text (0 to 1); null for text"),
                 f("flag", DataTypes.StringType, true, "why an OCR'd cell was left unreadable: ocr_low_confidence or ocr_breaks_rule; else null"));
+
+        table(CORRECTIONS, "Every correction a reviewer made to a cell from a review sheet (docs/review.md): applied, stale (the document or the cell changed since the sheet) or rejected, with why.",
+                List.of("correction_id"),
+                f("correction_id", DataTypes.StringType, false, "id of the correction: document version, cell, value read and new value (the same correction from any file has the same id); for a rejected row, of the file and row"),
+                f("report_id", DataTypes.StringType, true, "report corrected"),
+                f("sha256", DataTypes.StringType, true, "document version (sha256) the correction applies to"),
+                f("table_name", DataTypes.StringType, true, "cell: table"),
+                f("row_key", DataTypes.StringType, true, "cell: row"),
+                f("column_key", DataTypes.StringType, true, "cell: column"),
+                f("old_status", DataTypes.StringType, true, "the cell's status as the reviewer saw it (value, blank, unreadable)"),
+                f("old_value", AMOUNT, true, "the value the reviewer saw (null when none was read)"),
+                f("new_value", AMOUNT, true, "the corrected value"),
+                f("note", DataTypes.StringType, true, "the reviewer's note"),
+                f("reviewer", DataTypes.StringType, true, "who made the correction"),
+                f("applied_at", DataTypes.TimestampType, false, "when this status was recorded"),
+                f("file", DataTypes.StringType, true, "review sheet the correction came from"),
+                f("file_row", DataTypes.IntegerType, true, "its row in that file (1 = the header line)"),
+                f("file_sha256", DataTypes.StringType, true, "SHA-256 of that file (a file dropped into corrections/ is applied once)"),
+                f("status", DataTypes.StringType, false, "applied, stale (not applied: the document or cell changed) or rejected (not applicable)"),
+                f("reason", DataTypes.StringType, true, "why stale or rejected, for a person"),
+                f("run_id", DataTypes.StringType, true, "night or correct command that recorded this status"));
 
         table(QUARANTINE, "Files that could not be turned into a report, with the reason; nothing is dropped silently.",
                 List.of("path"),
