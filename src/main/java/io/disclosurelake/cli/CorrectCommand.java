@@ -2,7 +2,7 @@ package io.disclosurelake.cli;
 
 import io.disclosurelake.export.ReviewExport;
 import io.disclosurelake.job.Corrections;
-import io.disclosurelake.job.JobSession;
+import io.disclosurelake.lake.LakeSession;
 import io.disclosurelake.lake.LakeLocation;
 import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.lake.LakeTables;
@@ -58,8 +58,7 @@ public final class CorrectCommand implements Callable<Integer> {
             return 2;
         }
         byte[] bytes = Files.readAllBytes(file);
-        Path confDir = RunCommand.confDir();
-        SparkSession spark = JobSession.create(confDir == null ? null : confDir.resolve("spark-defaults.conf"),
+        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(),
                 List.of("spark.app.name=disclosure-lake correct"), master);
         try {
             String uri = LakeLocation.parse(lake).uri();

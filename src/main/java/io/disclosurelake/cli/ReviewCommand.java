@@ -2,7 +2,7 @@ package io.disclosurelake.cli;
 
 import io.disclosurelake.export.RankingExport;
 import io.disclosurelake.export.ReviewExport;
-import io.disclosurelake.job.JobSession;
+import io.disclosurelake.lake.LakeSession;
 import io.disclosurelake.lake.LakeLocation;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -36,8 +36,7 @@ public final class ReviewCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override public Integer call() throws Exception {
-        Path confDir = RunCommand.confDir();
-        SparkSession spark = JobSession.create(confDir == null ? null : confDir.resolve("spark-defaults.conf"),
+        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(),
                 List.of("spark.app.name=disclosure-lake review"), master);
         try {
             for (RankingExport.Written w : ReviewExport.export(spark, LakeLocation.parse(lake).uri(), year, province, out)) {
