@@ -1,5 +1,6 @@
 package io.disclosurelake.job;
 
+import io.disclosurelake.model.ReportIdentity;
 import io.delta.tables.DeltaTable;
 import io.disclosurelake.lake.JoinKeys;
 import io.disclosurelake.lake.LakeSchema;
