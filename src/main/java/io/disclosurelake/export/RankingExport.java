@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -173,7 +172,8 @@ public final class RankingExport {
 
     private static Written timed(Path file, FileWork work) throws IOException {
         long t0 = System.nanoTime();
-        work.write(file);
+        // whole or not at all: a full disk or a killed night never leaves a cut file under the final name
+        AtomicFiles.write(file, work::write);
         return new Written(file, Files.size(file), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -258,7 +258,7 @@ public final class RankingExport {
         // every province gets every year (a gap stays a gap in the line chart)
         for (Map<Integer, Double> byYear : trend.values()) for (Integer y : years) byYear.putIfAbsent(y, null);
 
-        String now = ZonedDateTime.now(ZoneId.of(conf.deadlineZone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx"));
+        String now = ExportClock.now().atZone(ZoneId.of(conf.deadlineZone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx"));
         return new HtmlReport.Data("政府信息公开工作年度报告合规排名 " + year, year, scope, sections, histogram, violations, trend,
                 conf, now);
     }
