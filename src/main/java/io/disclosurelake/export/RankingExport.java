@@ -45,6 +45,23 @@ public final class RankingExport {
     /** A file written, its size and the seconds it took. */
     public record Written(Path file, long bytes, double seconds) {}
 
+    /**
+     * Null when {@code dir} holds whole exports made from the tables at {@code versions}, else why not
+     * (docs/job.md "Exports written whole"; {@link ExportManifest}).
+     */
+    public static String stale(Path dir, Map<String, Long> versions) throws IOException { return ExportManifest.stale(dir, versions); }
+
+    /** Before a night's exports: their manifest removed, temporary files of a killed night too. */
+    public static void begin(Path dir) throws IOException {
+        AtomicFiles.removeLeftovers(dir);
+        ExportManifest.invalidate(dir);
+    }
+
+    /** After a night's exports, last: the manifest of the files written and the table versions they come from. */
+    public static void finish(Path dir, Map<String, Long> versions, List<Written> files) throws IOException {
+        ExportManifest.write(dir, versions, files.stream().map(Written::file).toList());
+    }
+
     /** Rows shown per province in the HTML report (the CSV and XLSX carry all). */
     public static final int HTML_ROWS_PER_PROVINCE = 300;
 

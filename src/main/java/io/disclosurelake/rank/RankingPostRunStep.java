@@ -1,7 +1,5 @@
 package io.disclosurelake.rank;
 
-import io.disclosurelake.export.AtomicFiles;
-import io.disclosurelake.export.ExportManifest;
 import io.disclosurelake.export.RankingExport;
 import io.disclosurelake.job.PostRunStep;
 import io.disclosurelake.job.RunContext;
@@ -30,17 +28,14 @@ public final class RankingPostRunStep implements PostRunStep {
         // made from the lake's present reports and rankings (export/ExportManifest).
         if (ctx.changedReportIds().isEmpty() && ctx.lake().hasLog(LakeSchema.RANKINGS)) {
             String stale = ctx.unfinishedNightBefore() ? "an earlier night did not finish"
-                    : out == null ? null : ExportManifest.stale(out, versions(ctx));
+                    : out == null ? null : RankingExport.stale(out, versions(ctx));
             if (stale == null) {
                 ctx.summaryLines().add("rank: no report changed; gold tables and exports are current");
                 return;
             }
             ctx.summaryLines().add("rank: no report changed, rebuilding the gold tables and exports: " + stale);
         }
-        if (out != null) {
-            AtomicFiles.removeLeftovers(out);
-            ExportManifest.invalidate(out);
-        }
+        if (out != null) RankingExport.begin(out);
         String manifest = ctx.settings().manifest();
         RankingStep.Outcome o = RankingStep.run(ctx.spark(), lake, List.of(), out,
                 java.util.EnumSet.allOf(RankingExport.Format.class), null, conf,
@@ -48,7 +43,7 @@ public final class RankingPostRunStep implements PostRunStep {
         o.goldSeconds().forEach((t, s) -> ctx.summaryLines().add(String.format("rank: %s in %.1f s", t, s)));
         long bytes = o.files().stream().mapToLong(RankingExport.Written::bytes).sum();
         if (out != null) {
-            ExportManifest.write(out, versions(ctx), o.files().stream().map(RankingExport.Written::file).toList());
+            RankingExport.finish(out, versions(ctx), o.files());
             ctx.summaryLines().add(String.format("rank: %d export files, %,d bytes, in %s", o.files().size(), bytes, out));
         }
     }

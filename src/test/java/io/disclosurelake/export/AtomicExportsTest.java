@@ -72,6 +72,16 @@ class AtomicExportsTest {
         assertFalse(Files.exists(dir.resolve(ExportManifest.NAME)));
     }
 
+    @Test void aChartIsTheSameSvgEveryTime() throws Exception {
+        org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
+        data.addValue(3, "bodies", "0–5%");
+        data.addValue(5, "bodies", "5–10%");
+        String first = SvgCharts.greyBar("不公开率分布", data, 440, 160);
+        Thread.sleep(5);
+        assertEquals(first, SvgCharts.greyBar("不公开率分布", data, 440, 160), "no clock in the clip-path ids");
+        assertTrue(first.contains("clip-path='url(#_c"), first);
+    }
+
     @Test void aFixedSourceDateMakesTheClockRepeatable() {
         System.setProperty(ExportClock.PROPERTY, "1764979200");
         try {
