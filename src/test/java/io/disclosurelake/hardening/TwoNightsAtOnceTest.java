@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TwoNightsAtOnceTest {
     static final int ROUNDS = Integer.getInteger("nights.rounds", 2);
     static final Pattern REFUSED = Pattern.compile(
-            "^run: ClaimedException: another night is running on lake (\\S+): run (\\S+) on (\\S+) \\(pid (\\d+), started [^)]+\\); try again when it has finished$");
+            "^run: ClaimedException: another night is running on lake (\\S+): run (\\S+) on (\\S+) \\(pid (\\d+), started [^)]+\\)(; waited \\d+ s)?; try again when it has finished$");
     static SmallNight night;
     static SparkSession spark;
 
