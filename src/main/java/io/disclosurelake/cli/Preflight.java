@@ -24,13 +24,23 @@ final class Preflight {
     /** A whole-number setting and the least value it may take. */
     private record Range(long min, String meaning) {}
 
-    private static final Map<String, Range> NUMBERS = Map.of(
-            "limits.max_bytes", new Range(1, "bytes"),
-            "limits.timeout_seconds", new Range(1, "seconds"),
-            "limits.max_pages", new Range(1, "pages"),
-            "limits.max_uncompressed_bytes", new Range(1, "bytes"),
-            "metrics.min_denominator", new Range(0, "cases"),
-            "job.partitions", new Range(0, "partitions; 0 = automatic"));
+    private static final Map<String, Range> NUMBERS = Map.ofEntries(
+            Map.entry("limits.max_bytes", new Range(1, "bytes")),
+            Map.entry("limits.timeout_seconds", new Range(1, "seconds")),
+            Map.entry("limits.max_pages", new Range(1, "pages")),
+            Map.entry("limits.max_uncompressed_bytes", new Range(1, "bytes")),
+            Map.entry("metrics.min_denominator", new Range(0, "cases")),
+            Map.entry("job.partitions", new Range(0, "partitions; 0 = automatic")),
+            Map.entry("job.claim_wait_seconds", new Range(0, "seconds")),
+            Map.entry("ocr.max_pages", new Range(1, "pages")),
+            Map.entry("ocr.timeout_seconds", new Range(1, "seconds")),
+            Map.entry("ocr.threads", new Range(1, "threads")),
+            Map.entry("ocr.dpi", new Range(1, "dots per inch")));
+    /** Settings read as int (the others as long). */
+    private static final java.util.Set<String> INTS = java.util.Set.of("limits.max_pages", "metrics.min_denominator",
+            "job.partitions", "ocr.max_pages", "ocr.threads", "ocr.dpi");
+    /** Settings that are true or false (Boolean.parseBoolean would take "yes" for false). */
+    private static final java.util.List<String> FLAGS = java.util.List.of("ocr.enabled", "input.follow_links_outside");
 
     /** Every whole-number setting parses and lies in its range. */
     static void checkSettings(JobSettings s) throws Problem {
@@ -46,10 +56,25 @@ final class Preflight {
             if (n < e.getValue().min()) {
                 throw new Problem("setting " + e.getKey() + "=" + v + " must be at least " + e.getValue().min() + " (" + e.getValue().meaning() + ")");
             }
-            if (n > Integer.MAX_VALUE && (e.getKey().equals("limits.max_pages") || e.getKey().equals("metrics.min_denominator")
-                    || e.getKey().equals("job.partitions"))) {
+            if (n > Integer.MAX_VALUE && INTS.contains(e.getKey())) {
                 throw new Problem("setting " + e.getKey() + "=" + v + " is too large");
             }
+        }
+        for (String key : FLAGS) {
+            String v = s.asMap().get(key);
+            if (v != null && !v.strip().equalsIgnoreCase("true") && !v.strip().equalsIgnoreCase("false")) {
+                throw new Problem("setting " + key + "=" + v + " is not true or false");
+            }
+        }
+        String confidence = s.asMap().get("ocr.min_confidence");
+        if (confidence != null) {
+            double c;
+            try {
+                c = Double.parseDouble(confidence.strip());
+            } catch (NumberFormatException x) {
+                throw new Problem("setting ocr.min_confidence=" + confidence + " is not a number (0 to 1)");
+            }
+            if (!(c >= 0 && c <= 1)) throw new Problem("setting ocr.min_confidence=" + confidence + " must lie between 0 and 1");
         }
     }
 
@@ -74,6 +99,23 @@ final class Preflight {
         } catch (IOException e) {
             throw new Problem("input " + input + " cannot be listed: " + e.getMessage());
         }
+    }
+
+    /** Spark's master URL forms (local, local[N], local[N,F], local[*], local-cluster[…], spark://, yarn, k8s://, mesos://). */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local|local\\[(\\*|\\d+)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|yarn|(spark|k8s|mesos)://.+");
+
+    /** --master, when given: a form Spark knows (Spark itself says so only after starting, with a stack trace). */
+    static void checkMaster(String master) throws Problem {
+        if (master != null && !MASTER.matcher(master.strip()).matches()) {
+            throw new Problem("--master " + master + " is not a Spark master URL (local[*], local[N], spark://HOST:PORT, yarn, k8s://URL)");
+        }
+    }
+
+    /** A settings file (--conf): a readable file. */
+    static void checkSettingsFile(Path conf) throws Problem {
+        if (!Files.isRegularFile(conf)) throw new Problem("settings file " + conf + " (--conf) is not a file");
+        if (!Files.isReadable(conf)) throw new Problem("settings file " + conf + " (--conf) cannot be read (permissions)");
     }
 
     /** An explicit manifest: a readable file. */
@@ -103,7 +145,7 @@ final class Preflight {
             Files.delete(Files.createTempFile(existing, ".disclosure-lake-write-check", ""));
         } catch (IOException | SecurityException e) {
             throw new Problem(what + " " + location + " cannot be written" + (existing.equals(p) ? "" : " (" + existing + " is not writable)")
-                    + ": " + e.getClass().getSimpleName());
+                    + ": " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()));
         }
     }
 }

@@ -90,6 +90,8 @@ public final class RunCommand implements Callable<Integer> {
         JobSettings s;
         try {
             // Everything a night needs, before any Spark session, extraction or table: one line and exit 2.
+            if (conf != null) Preflight.checkSettingsFile(conf);
+            Preflight.checkMaster(master);
             s = settings();
             Preflight.checkSettings(s);
             Preflight.checkInput(s.input());

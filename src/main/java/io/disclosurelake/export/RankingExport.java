@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,6 +44,23 @@ public final class RankingExport {
 
     /** A file written, its size and the seconds it took. */
     public record Written(Path file, long bytes, double seconds) {}
+
+    /**
+     * Null when {@code dir} holds whole exports made from the tables at {@code versions}, else why not
+     * (docs/job.md "Exports written whole"; {@link ExportManifest}).
+     */
+    public static String stale(Path dir, Map<String, Long> versions) throws IOException { return ExportManifest.stale(dir, versions); }
+
+    /** Before a night's exports: their manifest removed, temporary files of a killed night too. */
+    public static void begin(Path dir) throws IOException {
+        AtomicFiles.removeLeftovers(dir);
+        ExportManifest.invalidate(dir);
+    }
+
+    /** After a night's exports, last: the manifest of the files written and the table versions they come from. */
+    public static void finish(Path dir, Map<String, Long> versions, List<Written> files) throws IOException {
+        ExportManifest.write(dir, versions, files.stream().map(Written::file).toList());
+    }
 
     /** Rows shown per province in the HTML report (the CSV and XLSX carry all). */
     public static final int HTML_ROWS_PER_PROVINCE = 300;
@@ -173,7 +189,8 @@ public final class RankingExport {
 
     private static Written timed(Path file, FileWork work) throws IOException {
         long t0 = System.nanoTime();
-        work.write(file);
+        // whole or not at all: a full disk or a killed night never leaves a cut file under the final name
+        AtomicFiles.write(file, work::write);
         return new Written(file, Files.size(file), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -258,7 +275,7 @@ public final class RankingExport {
         // every province gets every year (a gap stays a gap in the line chart)
         for (Map<Integer, Double> byYear : trend.values()) for (Integer y : years) byYear.putIfAbsent(y, null);
 
-        String now = ZonedDateTime.now(ZoneId.of(conf.deadlineZone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx"));
+        String now = ExportClock.now().atZone(ZoneId.of(conf.deadlineZone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx"));
         return new HtmlReport.Data("政府信息公开工作年度报告合规排名 " + year, year, scope, sections, histogram, violations, trend,
                 conf, now);
     }

@@ -108,10 +108,16 @@ public final class SvgCharts {
         return svg(chart, width, height);
     }
 
+    private static final String DEFS_PLACEHOLDER = "_dl_svg_defs_";
+
     static String svg(JFreeChart chart, int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setFontFunction(family -> SVG_FONTS);
+        // JFreeSVG names its clip paths after the clock, so two nights' reports would differ: named after the
+        // chart's content instead (unique per chart of a page, the same every night)
+        g.setDefsKeyPrefix(DEFS_PLACEHOLDER);
         chart.draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGElement();
+        String svg = g.getSVGElement();
+        return svg.replace(DEFS_PLACEHOLDER, "_c" + Integer.toHexString(svg.hashCode()));
     }
 }

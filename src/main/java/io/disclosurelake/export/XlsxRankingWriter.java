@@ -40,6 +40,7 @@ public final class XlsxRankingWriter implements Closeable {
     public XlsxRankingWriter(Path file) {
         this.file = file;
         wb.setCompressTempFiles(true);
+        wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.of(java.util.Date.from(ExportClock.now())));
         DataFormat fmt = wb.createDataFormat();
         Font bold = wb.createFont();
         bold.setBold(true);

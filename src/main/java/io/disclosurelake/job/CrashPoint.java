@@ -9,6 +9,12 @@ package io.disclosurelake.job;
 public final class CrashPoint {
     public static final String PROPERTY = "disclosurelake.crashAt";
     public static final String MARKERS = "disclosurelake.stageMarkers";
+    /**
+     * With this system property naming a point, the job waits there until the file named by {@value #RESUME}
+     * exists: a test changes the world at a known moment of the night (a file deleted after the listing).
+     */
+    public static final String PAUSE = "disclosurelake.pauseAt";
+    public static final String RESUME = "disclosurelake.resumeWhen";
 
     private CrashPoint() {}
 
@@ -19,6 +25,21 @@ public final class CrashPoint {
         }
         if (name.equals(System.getProperty(PROPERTY))) {
             Runtime.getRuntime().halt(137);
+        }
+        if (name.equals(System.getProperty(PAUSE))) awaitResume(name);
+    }
+
+    /** Waits (at most 10 minutes) until the file named by {@value #RESUME} exists. */
+    private static void awaitResume(String name) {
+        java.nio.file.Path go = java.nio.file.Path.of(System.getProperty(RESUME, "resume-" + name));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        while (!java.nio.file.Files.exists(go) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -111,7 +111,7 @@ public final class NightlyJob {
         housekeeping = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
                 stage("prepare", () -> { lake.ensureTables(); lake.addMissingColumns(); return null; });
-                stage("runs_start", () -> { insertRun(runId, started); return null; });
+                stage("runs_start", () -> { markUnfinished(runId); insertRun(runId, started); return null; });
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -302,6 +302,23 @@ public final class NightlyJob {
         spark.createDataFrame(List.of(RowFactory.create(v)), schema).write().format("delta").mode("append").save(lake.path(LakeSchema.RUNS));
     }
 
+    /** Runs of this lake that never finished (found by {@link #markUnfinished}); null when none. */
+    private volatile String unfinishedNote;
+
+    /**
+     * Marks every night still {@code running} as failed: this night holds the lake's claim, so such a night is dead
+     * (killed, or its machine stopped) and its runs row would otherwise say running for ever. The ranking step then
+     * rebuilds what that night may have cut short (docs/job.md "Exports written whole").
+     */
+    private void markUnfinished(String runId) {
+        Column unfinished = col("status").equalTo("running").and(col("run_id").notEqual(runId));
+        List<String> ids = lake.read(LakeSchema.RUNS).where(unfinished).select("run_id").as(Encoders.STRING()).collectAsList();
+        if (ids.isEmpty()) return;
+        DeltaTable.forPath(spark, lake.path(LakeSchema.RUNS)).update(unfinished.and(col("run_id").isin(ids.toArray())),
+                Map.of("status", lit("failed"), "error", lit("did not finish (killed, or its machine stopped): found by run " + runId)));
+        unfinishedNote = "runs: " + ids.size() + " earlier night(s) did not finish, marked failed: " + String.join(", ", ids);
+    }
+
     private void finishRun(String runId, RunSummary s, String status, String error) {
         Map<String, Column> set = new LinkedHashMap<>();
         set.put("finished_at", current_timestamp());
@@ -328,7 +345,9 @@ public final class NightlyJob {
                                long quarantined, long reports, long violations, List<String> changedIds, long t0) throws Exception {
         List<String> extra = new ArrayList<>();
         if (retryNote != null) extra.add(retryNote);
-        RunContext ctx = new RunContext(spark, lake, runId, settings, new ArrayList<>(changedIds), extra); // steps may add (corrections)
+        if (unfinishedNote != null) extra.add(unfinishedNote);
+        // steps may add to the changed reports (corrections)
+        RunContext ctx = new RunContext(spark, lake, runId, settings, new ArrayList<>(changedIds), extra, unfinishedNote != null);
         for (PostRunStep step : steps) stage(step.name(), () -> { step.run(ctx); return null; });
         long tSummary = System.nanoTime();
         List<String> top = lake.read(LakeSchema.RULE_VIOLATIONS).groupBy("rule").count()

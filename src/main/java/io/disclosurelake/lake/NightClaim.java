@@ -49,7 +49,7 @@ public final class NightClaim {
 
         ClaimedException(String lake, Holder holder, Duration waited) {
             super("another night is running on lake " + lake + ": " + holder.describe()
-                    + (waited.isZero() ? "" : "; waited " + waited.toSeconds() + " s") + "; try again when it has finished");
+                    + (waited.toSeconds() < 1 ? "" : "; waited " + waited.toSeconds() + " s") + "; try again when it has finished");
             this.holder = holder;
         }
     }

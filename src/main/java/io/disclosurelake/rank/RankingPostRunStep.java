@@ -6,7 +6,9 @@ import io.disclosurelake.job.RunContext;
 import io.disclosurelake.lake.LakeSchema;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ranking step at the end of the nightly {@code run} (found by ServiceLoader): completes report_metrics,
@@ -19,19 +21,37 @@ public final class RankingPostRunStep implements PostRunStep {
     @Override public void run(RunContext ctx) throws Exception {
         ScoringConfig conf = ScoringConfig.standard().withMinDenominator(ctx.settings().minDenominator());
         String lake = ctx.lake().root();
+        Path out = conf.exportsDir(lake);
         // The gold tables derive from the reports: when this run changed none, they and the exports are already
         // current, and rewriting them would commit new versions for an unchanged input (reruns commit nothing).
+        // "Current" is checked, not assumed: no earlier night was cut short, and the exports on disk are whole and
+        // made from the lake's present reports and rankings (export/ExportManifest).
         if (ctx.changedReportIds().isEmpty() && ctx.lake().hasLog(LakeSchema.RANKINGS)) {
-            ctx.summaryLines().add("rank: no report changed; gold tables and exports are current");
-            return;
+            String stale = ctx.unfinishedNightBefore() ? "an earlier night did not finish"
+                    : out == null ? null : RankingExport.stale(out, versions(ctx));
+            if (stale == null) {
+                ctx.summaryLines().add("rank: no report changed; gold tables and exports are current");
+                return;
+            }
+            ctx.summaryLines().add("rank: no report changed, rebuilding the gold tables and exports: " + stale);
         }
-        Path out = conf.exportsDir(lake);
+        if (out != null) RankingExport.begin(out);
         String manifest = ctx.settings().manifest();
         RankingStep.Outcome o = RankingStep.run(ctx.spark(), lake, List.of(), out,
                 java.util.EnumSet.allOf(RankingExport.Format.class), null, conf,
                 manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest));
         o.goldSeconds().forEach((t, s) -> ctx.summaryLines().add(String.format("rank: %s in %.1f s", t, s)));
         long bytes = o.files().stream().mapToLong(RankingExport.Written::bytes).sum();
-        if (out != null) ctx.summaryLines().add(String.format("rank: %d export files, %,d bytes, in %s", o.files().size(), bytes, out));
+        if (out != null) {
+            RankingExport.finish(out, versions(ctx), o.files());
+            ctx.summaryLines().add(String.format("rank: %d export files, %,d bytes, in %s", o.files().size(), bytes, out));
+        }
+    }
+
+    /** The tables the exports are made from, at their present versions. */
+    private static Map<String, Long> versions(RunContext ctx) {
+        Map<String, Long> v = new LinkedHashMap<>();
+        for (String t : List.of(LakeSchema.REPORTS, LakeSchema.RANKINGS)) v.put(t, ctx.lake().version(t));
+        return v;
     }
 }

@@ -63,6 +63,64 @@ class RunPreflightTest {
         assertFalse(Files.exists(lake), "no lake for a night that cannot run");
     }
 
+    /** The rest of docs/job.md's table "Bad arguments and settings": each one line and exit 2, no lake. */
+    @Test
+    void everySettingIsCheckedBeforeTheNight() throws Exception {
+        Path lake = tmp.resolve("lake");
+        Path input = Files.createDirectories(tmp.resolve("in"));
+        String[] base = {"run", "--input", input.toString(), "--lake", lake.toString()};
+        assertOneLine(run(concat(base, "--set", "limits.max_bytes=-5")), "setting limits.max_bytes=-5 must be at least 1 (bytes)");
+        assertOneLine(run(concat(base, "--set", "limits.max_bytes")), "limits.max_bytes");
+        assertOneLine(run(concat(base, "--set", "job.claim_wait_seconds=soon")),
+                "setting job.claim_wait_seconds=soon is not a whole number (seconds)");
+        assertOneLine(run(concat(base, "--set", "job.claim_wait_seconds=-1")), "setting job.claim_wait_seconds=-1 must be at least 0");
+        assertOneLine(run(concat(base, "--set", "ocr.threads=0")), "setting ocr.threads=0 must be at least 1 (threads)");
+        assertOneLine(run(concat(base, "--set", "input.follow_links_outside=yes")),
+                "setting input.follow_links_outside=yes is not true or false");
+        assertOneLine(run(concat(base, "--set", "ocr.min_confidence=80")), "setting ocr.min_confidence=80 must lie between 0 and 1");
+        assertOneLine(run(concat(base, "--set", "ocr.min_confidence=high")), "setting ocr.min_confidence=high is not a number");
+        assertOneLine(run(concat(base, "--conf", tmp.resolve("none.properties").toString())), "settings file " + tmp.resolve("none.properties") + " (--conf) is not a file");
+        assertOneLine(run(concat(base, "--master", "bogus://x")), "--master bogus://x is not a Spark master URL");
+        for (String ok : new String[]{"local", "local[2]", "local[*]", "local[4,2]", "spark://h:7077", "yarn", "k8s://https://h:6443"}) {
+            Preflight.checkMaster(ok);
+        }
+        assertFalse(Files.exists(lake), "no lake for a night that cannot run");
+    }
+
+    /** A lake or exports directory where nothing can be created (Linux's /proc refuses new files, even to root). */
+    @Test
+    void unwritableLakeOrExports() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+        Path input = Files.createDirectories(tmp.resolve("in"));
+        assertOneLine(run("run", "--input", input.toString(), "--lake", "/proc/dl-lake"), "lake /proc/dl-lake cannot be written (/proc is not writable): ");
+        assertOneLine(run("run", "--input", input.toString(), "--lake", tmp.resolve("lake").toString(), "--exports", "/proc/dl-exports"),
+                "exports /proc/dl-exports cannot be written");
+        // on a remote lake exports.dir given as a setting stands for --exports, and is checked the same way
+        assertOneLine(run("run", "--input", input.toString(), "--lake", "hdfs://namenode:8020/lake", "--set", "exports.dir=/proc/dl-exports"),
+                "exports /proc/dl-exports cannot be written");
+        assertFalse(Files.exists(tmp.resolve("lake")));
+    }
+
+    /** An input directory the job cannot list (not testable as root, who reads any directory). */
+    @Test
+    void unreadableInput() throws Exception {
+        Path input = Files.createDirectories(tmp.resolve("locked"));
+        Files.setPosixFilePermissions(input, java.util.Set.of());
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(input), "this user reads any directory (root)");
+            assertOneLine(run("run", "--input", input.toString(), "--lake", tmp.resolve("lake").toString()),
+                    "input " + input + " cannot be read (permissions)");
+        } finally {
+            Files.setPosixFilePermissions(input, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void oneManifestRuleForDirAndDirDocs() throws Exception {
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
