@@ -31,9 +31,19 @@ public final class CrossYearRules {
      * other reports of those bodies (report_id, body_key, year and the two fingerprints).
      */
     public static Dataset<Row> bodyReports(Dataset<Row> winners, Dataset<Row> lakeReports) {
+        return bodyReports(winners, lakeReports, winners.select(BODY_KEY).limit(0));
+    }
+
+    /**
+     * As {@link #bodyReports(Dataset, Dataset)}, the bodies of {@code alsoTouched} (one column body_key: those of
+     * reports retired tonight, whose neighbours' rules change) counting as touched too; {@code lakeReports} are
+     * the reports the lake keeps current.
+     */
+    public static Dataset<Row> bodyReports(Dataset<Row> winners, Dataset<Row> lakeReports, Dataset<Row> alsoTouched) {
         Dataset<Row> effReports = winners.select(cols(REPORT_KEYS))
                 .unionByName(lakeReports.join(winners.select(REPORT_ID), JoinKeys.of(REPORT_ID), "left_anti").select(cols(REPORT_KEYS)));
-        Dataset<Row> touchedBodies = winners.where(col(BODY_KEY).isNotNull()).select(BODY_KEY).distinct();
+        Dataset<Row> touchedBodies = winners.select(BODY_KEY).union(alsoTouched.select(BODY_KEY))
+                .where(col(BODY_KEY).isNotNull()).distinct();
         return effReports.join(touchedBodies, JoinKeys.of(BODY_KEY), "left_semi");
     }
 

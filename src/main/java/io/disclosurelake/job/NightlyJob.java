@@ -55,6 +55,8 @@ public final class NightlyJob {
     private final Map<String, String> actions = new LinkedHashMap<>();
     /** Files to read again next night (they changed under this one), said in the summary; null when none. */
     private String retryNote;
+    /** What the night did to reports beyond new versions (moved, edited, retired), said in the summary; null when nothing. */
+    private String lifecycleNote;
 
     public NightlyJob(SparkSession spark, JobSettings settings, ExtractorFactory factory, List<PostRunStep> steps) {
         this.spark = spark;
@@ -155,23 +157,32 @@ public final class NightlyJob {
 
         List<Row> problemRows = new ArrayList<>();
         for (InputListing.Problem p : listing.problems()) problemRows.add(RowFactory.create(p.path(), p.reason(), p.message()));
-        Dataset<Row> problems = ListedFiles.newProblems(spark.createDataFrame(problemRows, PROBLEM), docsOld).cache();
+        Dataset<Row> allProblems = spark.createDataFrame(problemRows, PROBLEM);
+        Dataset<Row> problems = ListedFiles.newProblems(allProblems, docsOld).cache();
         long nProblems = stage("prefilter", problems::count);
+        // Files gone from the input, and the other versions of reports whose file went or changed (docs/job.md
+        // "A report's life"): read again so that the version a clean run would keep can win.
+        Dataset<Row> vanished = stage("prefilter", () -> ReportLifecycle.vanished(listedDf, allProblems, docsOld).cache());
+        long nVanished = stage("prefilter", vanished::count);
 
         long docsSeen = listing.files().size() + listing.problems().size();
         long unchanged = listing.files().size() - nCandidates;
-        if (nCandidates == 0 && nProblems == 0) {
+        if (nCandidates == 0 && nProblems == 0 && nVanished == 0) {
             stage("await_tables", () -> { awaitHousekeeping(); return null; });
             for (String t : LakeTables.JOB_TABLES) if (!t.equals(LakeSchema.RUNS)) actions.put(t, "unchanged");
             return summary(runId, docsSeen, unchanged, 0, 0, 0, 0, 0, 0, 0, List.of(), t0);
         }
+
+        Dataset<Row> rereads = stage("prefilter", () -> ReportLifecycle.rereads(listedDf, candidates, vanished, docsOld,
+                lake.readOrEmpty(LakeSchema.REPORTS)).cache());
+        Dataset<Row> toRead = rereads.isEmpty() ? candidates : candidates.unionByName(rereads);
 
         // ---------------------------------------------------------------- extraction on the executors
         Dataset<Row> extracted = stage("extract", () -> {
             // The console's progress counts documents of the job so described (cli/ConsoleProgress).
             spark.sparkContext().setJobDescription(EXTRACTING + nCandidates);
             try {
-                return materialize(extract(candidates, docsOld, nCandidates, hconf));
+                return materialize(extract(toRead, docsOld, rereads, Math.max(1, toRead.count()), hconf));
             } finally {
                 spark.sparkContext().setJobDescription(null);
             }
@@ -181,7 +192,7 @@ public final class NightlyJob {
         // row stays as it was and the next night reads it again (docs/job.md "Files that move during a night").
         Dataset<Row> ex = extracted.where(ExtractionRows.settled());
 
-        Row counts = stage("count", () -> extracted.agg(
+        Row counts = stage("count", () -> extracted.join(rereads.select(LakeSchema.PATH), JoinKeys.of(LakeSchema.PATH), "left_anti").agg(
                 sum(when(not(col("extracted")).and(col("sha256").notEqual("")), 1).otherwise(0)),
                 sum(when(col("extracted").and(col("status").equalTo("parsed")), 1).otherwise(0)),
                 sum(when(col("extracted").and(col("status").equalTo("partial")), 1).otherwise(0)),
@@ -194,15 +205,26 @@ public final class NightlyJob {
         long partial = counts.isNullAt(2) ? 0 : counts.getLong(2);
         long quarantined = (counts.isNullAt(3) ? 0 : counts.getLong(3)) + nProblems;
 
-        Dataset<Row> lakeReports = lake.read(LakeSchema.REPORTS);
+        Dataset<Row> lakeAll = lake.read(LakeSchema.REPORTS);
         // ---------------------------------------------------------------- which versions become the reports
-        Dataset<Row> winners = stage("resolve", () -> materialize(ReportVersions.choose(ex, lakeReports)));
+        Dataset<Row> documents = stage("resolve", () -> materialize(DocumentRows.of(ex, docsOld, problems, started, runId)));
+        Dataset<Row> docsAfter = stage("resolve", () -> materialize(ReportLifecycle.documentsAfter(docsOld, vanished, documents)));
+        Dataset<Row> winners = stage("resolve", () -> materialize(ReportVersions.choose(ex, ReportLifecycle.present(lakeAll, docsAfter))));
         long nWinners = stage("resolve", winners::count);
+        ReportLifecycle.Outcome life = ReportLifecycle.reports(winners, lakeAll, docsAfter,
+                ReportLifecycle.edited(documents, docsOld), started, runId);
+        Dataset<Row> reportRows = stage("resolve", () -> materialize(life.rows()));
+        Dataset<Row> retired = stage("resolve", () -> materialize(life.retired()));
         Dataset<Row> winnerIds = winners.select(LakeSchema.REPORT_ID);
+        Dataset<Row> lakeReports = io.disclosurelake.lake.CurrentReports.of(lakeAll).join(retired, JoinKeys.of(LakeSchema.REPORT_ID), "left_anti");
+        lifecycleNote = stage("resolve", () -> ReportLifecycle.note(reportRows, retired, winnerIds, nVanished, started));
+        // Child rows of a report retired tonight leave with it (its values stay in Delta's history).
+        Dataset<Row> childScope = winnerIds.union(retired.select(LakeSchema.REPORT_ID));
 
         // ---------------------------------------------------------------- cross-year scope and rules
-        Dataset<Row> bodyReports = stage("cross_year", () -> materialize(CrossYearRules.bodyReports(winners, lakeReports)));
+        Dataset<Row> bodyReports = stage("cross_year", () -> materialize(CrossYearRules.bodyReports(winners, lakeReports, retired)));
         Dataset<Row> scopeIds = stage("cross_year", () -> materialize(CrossYearRules.scope(winners, bodyReports)));
+        Dataset<Row> rewriteIds = scopeIds.union(retired.select(LakeSchema.REPORT_ID));
         Dataset<Row> keptIds = scopeIds.join(winnerIds, JoinKeys.of(LakeSchema.REPORT_ID), "left_anti");
         Dataset<Row> crossYear = stage("cross_year", () -> materialize(
                 CrossYearRules.violations(winners, keptIds, bodyReports, lake.read(LakeSchema.CELLS))));
@@ -214,36 +236,41 @@ public final class NightlyJob {
         // ---------------------------------------------------------------- writes: children, reports, documents
         // Child tables are independent of each other: their commits run concurrently (Spark takes jobs from
         // several threads). reports and documents follow, in that order, once every child is committed.
-        Dataset<Row> documents = stage("write_parents", () -> materialize(DocumentRows.of(ex, docsOld, problems, started, runId)));
         Dataset<Row> touchedOnly = DocumentRows.touchedOnly(ex, docsOld);
-        Dataset<Row> changedPaths = documents.select(LakeSchema.PATH).join(touchedOnly, JoinKeys.of(LakeSchema.PATH), "left_anti");
+        Dataset<Row> changedPaths = documents.select(LakeSchema.PATH).join(touchedOnly, JoinKeys.of(LakeSchema.PATH), "left_anti")
+                .union(vanished.select(LakeSchema.PATH));
         Dataset<Row> quarantine = QuarantineRows.of(ex, problems, lake.read(LakeSchema.QUARANTINE), runId)
                 .join(touchedOnly, JoinKeys.of(LakeSchema.PATH), "left_anti");
         List<Stage<Void>> children = List.of(
-                () -> sync(LakeSchema.CELLS, ChildRows.cells(winners), LakeSchema.REPORT_ID, winnerIds),
-                () -> sync(LakeSchema.APPLICATIONS, ChildRows.applications(winners), LakeSchema.REPORT_ID, winnerIds),
-                () -> sync(LakeSchema.ACTIVE_DISCLOSURE, ChildRows.activeDisclosure(winners), LakeSchema.REPORT_ID, winnerIds),
-                () -> sync(LakeSchema.REVIEW_LITIGATION, ChildRows.reviewLitigation(winners), LakeSchema.REPORT_ID, winnerIds),
-                () -> sync(LakeSchema.RULE_VIOLATIONS, violations, LakeSchema.REPORT_ID, scopeIds),
-                () -> sync(LakeSchema.REPORT_METRICS, metrics, LakeSchema.REPORT_ID, scopeIds),
+                () -> sync(LakeSchema.CELLS, ChildRows.cells(winners), LakeSchema.REPORT_ID, childScope),
+                () -> sync(LakeSchema.APPLICATIONS, ChildRows.applications(winners), LakeSchema.REPORT_ID, childScope),
+                () -> sync(LakeSchema.ACTIVE_DISCLOSURE, ChildRows.activeDisclosure(winners), LakeSchema.REPORT_ID, childScope),
+                () -> sync(LakeSchema.REVIEW_LITIGATION, ChildRows.reviewLitigation(winners), LakeSchema.REPORT_ID, childScope),
+                () -> sync(LakeSchema.RULE_VIOLATIONS, violations, LakeSchema.REPORT_ID, rewriteIds),
+                () -> sync(LakeSchema.REPORT_METRICS, metrics, LakeSchema.REPORT_ID, rewriteIds),
                 () -> sync(LakeSchema.QUARANTINE, quarantine, LakeSchema.PATH, changedPaths));
         stage("write_children", () -> { concurrently(children); return null; });
-        stage("write_parents", () -> sync(LakeSchema.REPORTS, winners.withColumn(LakeSchema.RUN_ID, lit(runId)), LakeSchema.REPORT_ID, winnerIds));
-        stage("write_parents", () -> sync(LakeSchema.DOCUMENTS, documents, LakeSchema.PATH, documents.select(LakeSchema.PATH)));
+        stage("write_parents", () -> sync(LakeSchema.REPORTS, reportRows, LakeSchema.REPORT_ID, reportRows.select(LakeSchema.REPORT_ID)));
+        stage("write_parents", () -> sync(LakeSchema.DOCUMENTS, documents, LakeSchema.PATH,
+                documents.select(LakeSchema.PATH).union(vanished.select(LakeSchema.PATH))));
 
         RunSummary s = summary(runId, docsSeen, unchanged, nCandidates + nProblems, knownContent, parsed, partial,
-                quarantined, nWinners, nViolations, winnerIds.as(Encoders.STRING()).collectAsList(), t0);
-        for (Dataset<Row> d : List.of(docsOld, candidates, problems)) {
+                quarantined, nWinners, nViolations, reportRows.select(LakeSchema.REPORT_ID).as(Encoders.STRING()).collectAsList(), t0);
+        for (Dataset<Row> d : List.of(docsOld, candidates, problems, vanished, rereads)) {
             d.unpersist();
         }
         return s;
     }
 
-    /** Reads and extracts the candidate files on the executors (content the lake already has is not extracted again). */
-    private Dataset<Row> extract(Dataset<Row> candidates, Dataset<Row> docsOld, long nCandidates, Configuration hconf) {
+    /**
+     * Reads and extracts the candidate files on the executors (content the lake already has is not extracted
+     * again, but for the files read again on purpose: {@link ReportLifecycle#rereads}).
+     */
+    private Dataset<Row> extract(Dataset<Row> candidates, Dataset<Row> docsOld, Dataset<Row> rereads, long nCandidates, Configuration hconf) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Set<String> known = new HashSet<>(docsOld.where(col("sha256").notEqual("")).select("sha256").distinct()
                 .as(Encoders.STRING()).collectAsList());
+        known.removeAll(ReportLifecycle.rereadContent(rereads, docsOld).as(Encoders.STRING()).collectAsList());
         Broadcast<Set<String>> knownB = jsc.broadcast(known);
         Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(hconf));
         int partitions = settings.partitions() > 0 ? settings.partitions()
@@ -346,6 +373,7 @@ public final class NightlyJob {
         List<String> extra = new ArrayList<>();
         if (retryNote != null) extra.add(retryNote);
         if (unfinishedNote != null) extra.add(unfinishedNote);
+        if (lifecycleNote != null) extra.add(lifecycleNote);
         // steps may add to the changed reports (corrections)
         RunContext ctx = new RunContext(spark, lake, runId, settings, new ArrayList<>(changedIds), extra, unfinishedNote != null);
         for (PostRunStep step : steps) stage(step.name(), () -> { step.run(ctx); return null; });

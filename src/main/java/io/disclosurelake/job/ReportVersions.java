@@ -25,8 +25,10 @@ public final class ReportVersions {
 
     /**
      * @param extracted   extraction rows ({@link ExtractionRows#SCHEMA}) of the night
-     * @param lakeReports the lake's {@code reports}
-     * @return the new versions that won: the columns of {@code reports} (without run_id) and the nested ones
+     * @param lakeReports the lake's {@code reports} whose version is still in the input (the night passes
+     *                    {@link ReportLifecycle#present}: a version whose file vanished or changed takes no part)
+     * @return the new versions that won: the columns of {@code reports} (without run_id and the lifecycle
+     *         columns) and the nested ones
      */
     public static Dataset<Row> choose(Dataset<Row> extracted, Dataset<Row> lakeReports) {
         Dataset<Row> fresh = extracted.where(col("extracted").and(col("status").notEqual("quarantined"))
@@ -39,7 +41,10 @@ public final class ReportVersions {
                         .orderBy(col("seen").desc(), col("path").desc(), col("sha256").desc())))
                 .where(col("rank").equalTo(1).and(col("fresh"))).select(LakeSchema.REPORT_ID, "path");
         List<Column> cols = new ArrayList<>();
-        for (String c : LakeSchema.table(LakeSchema.REPORTS).schema().fieldNames()) if (!c.equals("run_id")) cols.add(col(c));
+        for (String c : LakeSchema.table(LakeSchema.REPORTS).schema().fieldNames()) {
+            // run_id and the lifecycle columns are the night's, not the document's (job/ReportLifecycle adds them)
+            if (!c.equals("run_id") && !LakeSchema.REPORT_LIFECYCLE.contains(c)) cols.add(col(c));
+        }
         for (String c : NESTED) cols.add(col(c));
         return fresh.join(won, JoinKeys.of(LakeSchema.REPORT_ID, "path"), "left_semi").select(cols.toArray(new Column[0]));
     }

@@ -14,12 +14,15 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * Compares the content of two lakes table by table, ignoring what differs between any two runs by design:
- * run ids, run times (first/last seen, modification times), and the runs table itself. Used by
+ * run ids, run times (first/last seen, modification times, first publication, edit and retirement times), and
+ * the runs table itself. Used by
  * bin/cluster-test to check that a cluster run and a local run on the same input give the same tables.
  */
 public final class CompareLakes {
     /** Columns that name the run or its time, not the content. */
-    static final Set<String> RUN_COLUMNS = Set.of("run_id", "first_seen", "last_seen", "modified_at");
+    static final Set<String> RUN_COLUMNS = Set.of("run_id", "first_seen", "last_seen", "modified_at",
+            // the report's life: nights' times too (docs/job.md "A report's life")
+            LakeSchema.FIRST_PUBLISHED_AT, LakeSchema.EDITED_AT, LakeSchema.RETIRED_AT);
 
     private CompareLakes() {}
 

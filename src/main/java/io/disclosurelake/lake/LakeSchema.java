@@ -45,6 +45,12 @@ public final class LakeSchema {
     public static final String RULE = "rule";
     public static final String SEVERITY = "severity";
     public static final String METRIC = "metric";
+    /** Lifecycle columns of {@link #REPORTS} (job/ReportLifecycle): not read from a document, kept across nights. */
+    public static final String EDITED_AFTER_PUBLICATION = "edited_after_publication";
+    public static final String FIRST_PUBLISHED_AT = "first_published_at";
+    public static final String EDITED_AT = "edited_at";
+    public static final String RETIRED_AT = "retired_at";
+    public static final List<String> REPORT_LIFECYCLE = List.of(EDITED_AFTER_PUBLICATION, FIRST_PUBLISHED_AT, EDITED_AT, RETIRED_AT);
 
     public static final String DOCUMENTS = "documents";
     public static final String REPORTS = "reports";
@@ -129,8 +135,13 @@ public final class LakeSchema {
                 f("warnings", DataTypes.createArrayType(DataTypes.StringType), true, "what the extractor was unsure of"),
                 f("narrative_sha256", DataTypes.StringType, true, "hash of the normalised narrative text (copy detection)"),
                 f("tables_sha256", DataTypes.StringType, true, "hash of all table values (copy detection)"),
-                f("first_seen", DataTypes.TimestampType, true, "first-seen time of the document (timeliness)"),
-                f("run_id", DataTypes.StringType, false, "run that wrote this version"));
+                f("first_seen", DataTypes.TimestampType, true, "first-seen time of the current version's document (timeliness reads first_published_at)"),
+                f("run_id", DataTypes.StringType, false, "run that wrote this version"),
+                // The report's life across nights (docs/job.md "A report's life"): written by job/ReportLifecycle.
+                f(EDITED_AFTER_PUBLICATION, DataTypes.BooleanType, true, "true when a file at an address that had published this report later held other content for it (an edit after publication; both versions stay in Delta's history); null in rows written before this column existed"),
+                f(FIRST_PUBLISHED_AT, DataTypes.TimestampType, true, "first publication: the earliest first_seen of any version of the report the lake has held (timeliness uses it); null in rows written before this column existed"),
+                f(EDITED_AT, DataTypes.TimestampType, true, "start of the night that saw the latest edit after publication; null when never edited"),
+                f(RETIRED_AT, DataTypes.TimestampType, true, "start of the night that found no file yielding the report any more (deleted, or now another body or year): the row stays, its child rows are removed, views, metrics, gold tables, rankings and exports leave it out; null while current"));
 
         List<StructField> active = new ArrayList<>();
         active.add(f("report_id", DataTypes.StringType, false, "report"));
@@ -306,7 +317,7 @@ public final class LakeSchema {
                 f("last_year_seen", DataTypes.IntegerType, true, "latest earlier year with a report of the body"),
                 f("present", DataTypes.BooleanType, false, "a report of the body for the year is in the lake"),
                 f("report_id", DataTypes.StringType, true, "that report"),
-                f("first_seen", DataTypes.TimestampType, true, "first-seen time of the report's document"),
+                f("first_seen", DataTypes.TimestampType, true, "first publication of the report (reports.first_published_at, else its first_seen): an edit or a re-publication does not make it late"),
                 f("deadline", DataTypes.TimestampType, false, "end of the publication deadline (Asia/Shanghai), i.e. 1 Feb or 1 Apr 00:00 of the next year"),
                 f("on_time", DataTypes.BooleanType, true, "first_seen before the deadline; null when first_seen is unknown or the report is missing"),
                 f("days_late", DataTypes.IntegerType, true, "whole days after the deadline (0 when on time)"),
@@ -353,7 +364,7 @@ public final class LakeSchema {
                 f("not_copied", DataTypes.DoubleType, true, "component: 0 when the narrative is identical to the body's previous-year report (DUPLICATE_OF_PREVIOUS_YEAR), else 1"),
                 f("error_violations", DataTypes.LongType, true, "error-severity violations of the report"),
                 f("warning_violations", DataTypes.LongType, true, "warning-severity violations of the report"),
-                f("first_seen", DataTypes.TimestampType, true, "first-seen time of the document"),
+                f("first_seen", DataTypes.TimestampType, true, "first publication of the report (see coverage)"),
                 f("deadline", DataTypes.TimestampType, false, "publication deadline of the body (see coverage)"),
                 f("non_disclosure_rate", DataTypes.DoubleType, true, "不予公开率 of the report"),
                 f("non_disclosure_denominator", AMOUNT, true, "its denominator (（七）总计)"),

@@ -105,7 +105,8 @@ public final class GoldLayer {
 
     private void registerSources(Dataset<Row> expectedBodies) {
         spark.udf().register("body_kind", (UDF1<String, String>) BodyKind::idOf, DataTypes.StringType);
-        tables.read(LakeSchema.REPORTS).createOrReplaceTempView("dl_reports_raw");
+        // Retired reports leave every gold table here (lake/CurrentReports: the one definition).
+        io.disclosurelake.lake.CurrentReports.of(tables.read(LakeSchema.REPORTS)).createOrReplaceTempView("dl_reports_raw");
         tables.readOrEmpty(LakeSchema.CELLS).createOrReplaceTempView("dl_cells");
         tables.readOrEmpty(LakeSchema.RULE_VIOLATIONS).createOrReplaceTempView("dl_violations");
         // One report per body and year (the parsed one first): a body is never counted twice.

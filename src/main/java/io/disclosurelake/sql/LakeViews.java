@@ -93,7 +93,7 @@ public final class LakeViews {
         List<String> tables = new ArrayList<>();
         for (String t : present) {
             if (needed.contains(t.toLowerCase(Locale.ROOT))) {
-                spark.read().format("delta").load(tablePath(lakePath, t)).createOrReplaceTempView(t);
+                table(spark, lakePath, t).createOrReplaceTempView(t);
                 tables.add(t);
             }
         }
@@ -146,9 +146,19 @@ public final class LakeViews {
     public static List<String> registerTables(SparkSession spark, String lakePath) {
         List<String> present = tablesIn(spark, lakePath);
         for (String name : present) {
-            spark.read().format("delta").load(tablePath(lakePath, name)).createOrReplaceTempView(name);
+            table(spark, lakePath, name).createOrReplaceTempView(name);
         }
         return present;
+    }
+
+    /**
+     * A table as its view shows it: {@code reports} without the retired reports (lake/CurrentReports, docs/job.md
+     * "A report's life"), so views and queries see what a clean run over the same files holds; the retired rows
+     * stay in the table ({@code delta.`LAKE/reports`}).
+     */
+    static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table(SparkSession spark, String lakePath, String name) {
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = spark.read().format("delta").load(tablePath(lakePath, name));
+        return name.equals(LakeSchema.REPORTS) ? io.disclosurelake.lake.CurrentReports.only(df) : df;
     }
 
     /**
