@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "disclosure-lake", mixinStandardHelpOptions = true, version = "disclosure-lake 0.1.0",
         description = "Extracts government information-disclosure annual reports into Delta Lake, checks and ranks them.",
         subcommands = {InspectCommand.class, GenerateCommand.class, RunCommand.class, RankCommand.class, ReviewCommand.class, CorrectCommand.class,
-                SqlCommand.class, BenchCommand.class, BenchExtractCommand.class, CommandLine.HelpCommand.class})
+                SqlCommand.class, DoctorCommand.class, BenchCommand.class, BenchExtractCommand.class, CommandLine.HelpCommand.class})
 public final class DisclosureLake implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,10 +26,12 @@ public final class DisclosureLake implements Runnable {
         CommandLine cl = commandLine();
         // A failure is one line (the cause that says something) and exit 1; the stack trace only with --verbose.
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            cmd.getErr().println(cmd.getCommandName() + ": " + Failures.oneLine(ex));
+            // A damaged table: its name, what is wrong and the advice, exit 3 (docs/job.md "A damaged lake").
+            var damage = io.disclosurelake.lake.LakeDamage.of(ex);
+            cmd.getErr().println(cmd.getCommandName() + ": " + damage.map(io.disclosurelake.lake.LakeDamage.Damage::line).orElseGet(() -> Failures.oneLine(ex)));
             if (verbose) ex.printStackTrace(cmd.getErr());
-            else cmd.getErr().println(cmd.getCommandName() + ": (--verbose shows the stack trace)");
-            return 1;
+            else if (damage.isEmpty()) cmd.getErr().println(cmd.getCommandName() + ": (--verbose shows the stack trace)");
+            return damage.isPresent() ? io.disclosurelake.lake.LakeDamage.EXIT : 1;
         });
         int code = cl.execute(args);
         System.exit(code);

@@ -56,6 +56,7 @@ public final class RankCommand implements Callable<Integer> {
                 List.of("spark.app.name=disclosure-lake rank"), master);
         try {
             long t0 = System.nanoTime();
+            io.disclosurelake.lake.LakeHealth.requireIntact(spark, LakeLocation.parse(lake).uri()); // damaged: one line, exit 3
             RankingStep.Outcome o = RankingStep.run(spark, LakeLocation.parse(lake).uri(),
                     year == null ? List.of() : List.of(year), out, formats, province, scoring,
                     manifest == null ? null : ExpectedBodies.fromManifest(spark, manifest));

@@ -116,6 +116,7 @@ public final class RunCommand implements Callable<Integer> {
             if (s.manifest() != null) s = s.with("job.manifest", LakeSession.qualify(spark, s.manifest()));
             List<PostRunStep> steps = new ArrayList<>();
             ServiceLoader.load(PostRunStep.class).forEach(steps::add);
+            io.disclosurelake.lake.LakeHealth.requireIntact(spark, s.lake()); // a damaged table: one line, exit 3
             RunSummary summary = new NightlyJob(spark, s, ExtractorFactory.standard(), steps).run();
             summary.print(System.out);
             System.out.println("manifest: " + (s.manifest() == null ? "none (first-seen times from the files' modification times)"

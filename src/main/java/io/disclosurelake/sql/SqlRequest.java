@@ -44,6 +44,7 @@ public record SqlRequest(String lakePath, String sql, SqlShell.Format format, in
                 }
                 return 0;
             } catch (Exception e) {
+                if (io.disclosurelake.lake.LakeDamage.of(e).isPresent()) throw e; // a damaged table, not the query's fault
                 if (!SqlErrors.isQueryError(e) && !(e instanceof IllegalArgumentException)) throw e;
                 err.println("sql: " + SqlErrors.oneLine(e));
                 if ("TABLE_OR_VIEW_NOT_FOUND".equals(SqlErrors.condition(e))) {
@@ -53,10 +54,31 @@ public record SqlRequest(String lakePath, String sql, SqlShell.Format format, in
                 }
                 return 2;
             }
+        } catch (Exception e) { // Spark's SparkException is a checked exception thrown undeclared
+            // A damaged table (docs/job.md "A damaged lake"): one line naming it, exit 3.
+            var damage = damage(e);
+            if (damage.isEmpty()) throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+            err.println("sql: " + damage.get().line());
+            return io.disclosurelake.lake.LakeDamage.EXIT;
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The damage an error tells of; a table Delta calls missing although its {@code _delta_log} is there (its log
+     * is unreadable) counts too.
+     */
+    private java.util.Optional<io.disclosurelake.lake.LakeDamage.Damage> damage(Exception e) {
+        var d = io.disclosurelake.lake.LakeDamage.of(e);
+        if (d.isPresent() || !"DELTA_TABLE_NOT_FOUND".equals(SqlErrors.condition(e))) return d;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([^`]+)`").matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) return d;
+        String table = new org.apache.hadoop.fs.Path(m.group(1)).getName();
+        if (!LakeViews.tablesIn(SparkSession.active(), lakePath).contains(table)) return d;
+        return java.util.Optional.of(new io.disclosurelake.lake.LakeDamage.Damage(table,
+                "its transaction log (_delta_log) cannot be read: " + SqlErrors.oneLine(e)));
     }
 
     private static void printList(LakeViews.Registration reg, PrintWriter out) {
