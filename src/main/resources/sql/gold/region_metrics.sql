@@ -1,7 +1,8 @@
 -- region_metrics: pooled rates (the sum of the numerators over the sum of the denominators of report_metrics),
 -- the distribution of the per-report values (p10, median, p90; small samples left out) and the violation counts,
 -- per region level, year, report scope and metric. Reads dl_metrics (report_metrics) and dl_reports (one report
--- per body and year), and dl_gold_settings (min_denominator: a pooled rate over fewer cases is flagged small_sample).
+-- per body and year), dl_gold_settings (min_denominator: a pooled rate over fewer cases is flagged small_sample) and
+-- dl_gold_years (the years to build: every year, or those a night touched; a year's rows depend on that year only).
 WITH m AS (
     SELECT r.year, r.province, r.city, r.county, r.report_scope, m.report_id, m.metric, m.convention,
            CASE WHEN m.convention = 'count' THEN m.numerator
@@ -9,7 +10,7 @@ WITH m AS (
            CASE WHEN m.convention = 'count' THEN NULL
                 WHEN m.numerator IS NOT NULL AND m.denominator IS NOT NULL THEN m.denominator END AS pd,
            CASE WHEN m.convention = 'count' THEN m.value WHEN NOT m.small_sample THEN m.value END AS dv
-    FROM dl_metrics m JOIN dl_reports r ON m.report_id = r.report_id
+    FROM dl_metrics m JOIN (SELECT * FROM dl_reports LEFT SEMI JOIN dl_gold_years USING (year)) r ON m.report_id = r.report_id
 )
 SELECT year, level, province, city, county, report_scope, metric, numerator, denominator,
        CASE WHEN convention = 'count' THEN CAST(numerator AS DOUBLE)

@@ -65,6 +65,19 @@ public final class RankingExport {
     /** Rows shown per province in the HTML report (the CSV and XLSX carry all). */
     public static final int HTML_ROWS_PER_PROVINCE = 300;
 
+    /** Whether the year's national files of every format (all provinces, no --province) are in {@code outDir}. */
+    public static boolean filesPresent(Path outDir, int year, Set<Format> formats) {
+        for (Format f : formats) {
+            String name = switch (f) {
+                case CSV -> "rankings-" + year + "-national.csv";
+                case XLSX -> "rankings-" + year + ".xlsx";
+                case HTML -> "rankings-" + year + ".html";
+            };
+            if (!Files.isRegularFile(outDir.resolve(name))) return false;
+        }
+        return true;
+    }
+
     public static List<Written> export(SparkSession spark, String lake, int year, String provinceFilter, Path outDir,
                                        Set<Format> formats, ScoringConfig conf) throws IOException {
         Files.createDirectories(outDir);
@@ -264,6 +277,8 @@ public final class RankingExport {
         Map<String, Map<Integer, Double>> trend = new TreeMap<>();
         Dataset<Row> rm = GoldTables.read(spark, lake, LakeSchema.REGION_METRICS)
                 .where("level = 'province' AND report_scope = 'body' AND metric = 'non_disclosure_rate'")
+                // the trend up to the report's year: a year's report does not change with later years' data
+                .where(org.apache.spark.sql.functions.col(LakeSchema.YEAR).leq(year))
                 .where(inList(provinces));
         TreeSet<Integer> years = new TreeSet<>();
         for (Row r : rm.select("province", "year", "value").collectAsList()) {

@@ -130,6 +130,24 @@ public final class LakeTables {
         shape(rows, table).write().format("delta").mode("overwrite").option("mergeSchema", "true").save(path(table));
     }
 
+    /**
+     * Replaces the rows of the given years of a derived table with {@code rows} (which hold only those years) in
+     * one commit: a Delta overwrite by the condition {@code year IN (…)}, given as a Column (values as literals of
+     * the plan, never as SQL text). Rows of other years are not touched. A table without a log is created whole.
+     */
+    public void replaceYears(String table, Dataset<Row> rows, java.util.Collection<Integer> years) {
+        if (!hasLog(table)) {
+            overwrite(table, rows);
+            return;
+        }
+        try {
+            shape(rows, table).writeTo(sqlName(table)).option("mergeSchema", "true")
+                    .overwrite(col(LakeSchema.YEAR).isin(years.toArray()));
+        } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code delta.`path`} for SQL that must name the table (a MERGE in SQL). */
     public String sqlName(String table) { return "delta.`" + path(table).replace("`", "``") + "`"; }
 

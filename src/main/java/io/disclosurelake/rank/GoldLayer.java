@@ -61,23 +61,65 @@ public final class GoldLayer {
      * Builds every gold table. {@code expectedBodies} (nullable): bodies expected to report, e.g. from a
      * manifest — columns year, body_key, org, province, city, county.
      */
-    public void build(Dataset<Row> expectedBodies) {
+    public void build(Dataset<Row> expectedBodies) { build(expectedBodies, null); }
+
+    /**
+     * Builds the gold tables for the report years a night touched (docs/job.md "Speed (measured)"): null or a lake
+     * without gold tables is a full rebuild. {@code touchedYears} must hold the year of every report whose rows
+     * changed and the year after it (the cross-year rules and the copy check compare a report with the previous
+     * year's). Each year's rows of region_totals and region_metrics depend on that year only: only the touched
+     * years are computed and replaced. Coverage (every known body × year) is computed whole — it is small and also
+     * follows quarantine and manifest changes — and only the years whose rows differ are replaced in coverage and
+     * missing_reports; rankings are computed and replaced for the touched years and those. Each table is one
+     * commit, none when it has no year to replace. {@link #exportYears} then says which years' exports changed.
+     */
+    public void build(Dataset<Row> expectedBodies, java.util.Collection<Integer> touchedYears) {
         registerSources(expectedBodies);
         UnreadableReports.register(spark, lake, expectedBodies);
-        timed(LakeSchema.REPORT_METRICS, this::completeReportMetrics);
+        boolean metricsChanged = timedValue(LakeSchema.REPORT_METRICS, this::completeReportMetrics);
+        boolean scoped = touchedYears != null && !metricsChanged;
+        for (String t : List.of(LakeSchema.REGION_TOTALS, LakeSchema.REGION_METRICS, LakeSchema.COVERAGE,
+                LakeSchema.MISSING_REPORTS, LakeSchema.RANKINGS)) {
+            scoped &= tables.hasLog(t);
+        }
+        // A completion of report_metrics (a lake the job did not fully write) can change any year: full rebuild.
+        java.util.SortedSet<Integer> regionYears = scoped ? reportYearsAmong(touchedYears) : null;
+        yearsView(regionYears, "dl_gold_years");
         tables.read(LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics");
         // The region tables depend on nothing built here after report_metrics: they are written beside the
         // coverage → missing_reports → rankings chain (each write is mostly driver-side Delta work).
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<?>> side = List.of(
-                    pool.submit(() -> timed(LakeSchema.REGION_TOTALS, () -> tables.overwrite(LakeSchema.REGION_TOTALS, regionTotals()))),
-                    pool.submit(() -> timed(LakeSchema.REGION_METRICS, () -> tables.overwrite(LakeSchema.REGION_METRICS, regionMetrics()))));
-            timed(LakeSchema.COVERAGE, () -> tables.overwrite(LakeSchema.COVERAGE, coverage()));
-            tables.read(LakeSchema.COVERAGE).createOrReplaceTempView("dl_coverage");
-            timed(LakeSchema.MISSING_REPORTS, () -> tables.overwrite(LakeSchema.MISSING_REPORTS,
-                    spark.sql(GoldSql.text(LakeSchema.MISSING_REPORTS))));
-            timed(LakeSchema.RANKINGS, () -> tables.overwrite(LakeSchema.RANKINGS, spark.sql(rankingsSql())));
+                    pool.submit(() -> timed(LakeSchema.REGION_TOTALS, () -> write(LakeSchema.REGION_TOTALS, regionTotals(), regionYears))),
+                    pool.submit(() -> timed(LakeSchema.REGION_METRICS, () -> write(LakeSchema.REGION_METRICS, regionMetrics(), regionYears))));
+            java.util.SortedSet<Integer> rankingYears = timedValue(LakeSchema.COVERAGE, () -> {
+                Dataset<Row> cov = LakeTables.shape(coverage(), LakeSchema.COVERAGE).localCheckpoint(true);
+                // The coverage just computed is the one the rest reads: no second snapshot of the table.
+                cov.createOrReplaceTempView("dl_coverage");
+                java.util.SortedSet<Integer> changed = regionYears == null ? null : changedYears(cov, tables.read(LakeSchema.COVERAGE));
+                write(LakeSchema.COVERAGE, cov, changed);
+                if (changed == null) return null;
+                java.util.SortedSet<Integer> r = new java.util.TreeSet<>(changed);
+                r.addAll(regionYears);
+                return r;
+            });
+            yearsView(rankingYears, "dl_ranking_years");
+            timed(LakeSchema.MISSING_REPORTS, () -> write(LakeSchema.MISSING_REPORTS,
+                    spark.sql(GoldSql.text(LakeSchema.MISSING_REPORTS)), rankingYears));
+            timed(LakeSchema.RANKINGS, () -> write(LakeSchema.RANKINGS, spark.sql(rankingsSql()), rankingYears));
+            // A year's HTML shows the trend of region_metrics up to that year: a touched year changes the later ones.
+            if (rankingYears == null) {
+                exportYears = null;
+            } else {
+                java.util.SortedSet<Integer> e = new java.util.TreeSet<>(rankingYears);
+                if (!regionYears.isEmpty()) {
+                    for (Row y : spark.sql("SELECT DISTINCT year FROM dl_coverage WHERE year IS NOT NULL").collectAsList()) {
+                        if (y.getInt(0) >= regionYears.first()) e.add(y.getInt(0));
+                    }
+                }
+                exportYears = e;
+            }
             for (java.util.concurrent.Future<?> f : side) {
                 try {
                     f.get();
@@ -90,6 +132,63 @@ public final class GoldLayer {
             }
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** The years of the lake's reports among {@code years} (a touched year's successor may have none: nothing to replace). */
+    private java.util.SortedSet<Integer> reportYearsAmong(java.util.Collection<Integer> years) {
+        java.util.SortedSet<Integer> r = new java.util.TreeSet<>();
+        for (Row y : spark.sql("SELECT DISTINCT year FROM dl_reports").collectAsList()) {
+            if (years.contains(y.getInt(0))) r.add(y.getInt(0));
+        }
+        return r;
+    }
+
+    /** Years whose exports the last {@link #build} changed; null after a full rebuild (every year). */
+    private java.util.SortedSet<Integer> exportYears;
+
+    public java.util.SortedSet<Integer> exportYears() { return exportYears; }
+
+    /**
+     * The years to build as a view of one INT column (values as data, never as SQL text); null: every year
+     * (the view holds the years of the lake's reports and of the expected bodies).
+     */
+    private void yearsView(java.util.Collection<Integer> years, String view) {
+        if (years == null) {
+            spark.sql("SELECT DISTINCT year FROM dl_reports UNION SELECT DISTINCT year FROM dl_expected").createOrReplaceTempView(view);
+        } else {
+            spark.createDataset(new ArrayList<>(years), org.apache.spark.sql.Encoders.INT()).toDF("year").createOrReplaceTempView(view);
+        }
+    }
+
+    /** Years with a row in one of the two tables and not the other (rows compared whole). */
+    static java.util.SortedSet<Integer> changedYears(Dataset<Row> fresh, Dataset<Row> current) {
+        Dataset<Row> cur = current.select(fresh.columns()[0], java.util.Arrays.copyOfRange(fresh.columns(), 1, fresh.columns().length));
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        for (Row r : fresh.exceptAll(cur).select(LakeSchema.YEAR).union(cur.exceptAll(fresh).select(LakeSchema.YEAR))
+                .distinct().collectAsList()) {
+            if (!r.isNullAt(0)) years.add(r.getInt(0));
+        }
+        return years;
+    }
+
+    /** Overwrites the table (years null) or replaces the rows of the given years only, in one commit (none for no year). */
+    private void write(String table, Dataset<Row> rows, java.util.Collection<Integer> years) {
+        if (years == null) {
+            tables.overwrite(table, rows);
+        } else if (!years.isEmpty()) {
+            tables.replaceYears(table, rows.where(org.apache.spark.sql.functions.col(LakeSchema.YEAR).isin(years.toArray())), years);
+        }
+    }
+
+    private <T> T timedValue(String table, java.util.function.Supplier<T> step) {
+        long t0 = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            synchronized (seconds) {
+                seconds.put(table, (System.nanoTime() - t0) / 1e9);
+            }
         }
     }
 
@@ -144,10 +243,10 @@ public final class GoldLayer {
      * nothing differs (a lake the job keeps). Other rows the job wrote are never changed. Without a table the
      * complete table is written.
      */
-    private void completeReportMetrics() {
+    private boolean completeReportMetrics() {
         if (!tables.hasLog(LakeSchema.REPORT_METRICS)) {
             tables.overwrite(LakeSchema.REPORT_METRICS, spark.sql(reportMetricsSql("dl_cells")));
-            return;
+            return true;
         }
         // Rates from cells only for reports the job left without a rate row: usually none, and the rate SQL
         // (six wide aggregations) is the costly part.
@@ -168,12 +267,13 @@ public final class GoldLayer {
                 + " AND (t.metric NOT LIKE 'violations.%' OR t.value <=> s.value) LIMIT 1").isEmpty()
                 || !spark.sql("SELECT t.* FROM dl_metrics_before t LEFT ANTI JOIN dl_metrics_computed s"
                 + " ON t.report_id = s.report_id AND t.metric = s.metric WHERE t.metric LIKE 'violations.%' LIMIT 1").isEmpty();
-        if (!changes) return;
+        if (!changes) return false;
         spark.sql("MERGE INTO " + tables.sqlName(LakeSchema.REPORT_METRICS) + " t USING dl_metrics_computed s"
                 + " ON t.report_id = s.report_id AND t.metric = s.metric"
                 + " WHEN MATCHED AND t.metric LIKE 'violations.%' AND NOT (t.value <=> s.value) THEN UPDATE SET *"
                 + " WHEN NOT MATCHED THEN INSERT *"
                 + " WHEN NOT MATCHED BY SOURCE AND t.metric LIKE 'violations.%' THEN DELETE");
+        return true;
     }
 
     /** Violation-count metrics: all errors, all warnings, and each rule ({@link ViolationCounts#metrics}). */
@@ -250,7 +350,7 @@ public final class GoldLayer {
                 + "  nd.nd_rate, nd.nd_den, rc.rc_rate, rc.rc_den,"
                 + "  (nd.nd_rate IS NOT NULL AND nd.nd_den >= " + conf.minCasesNonDisclosure() + ") AS nd_ok,"
                 + "  (rc.rc_rate IS NOT NULL AND rc.rc_den >= " + conf.minCasesReviewCorrection() + ") AS rc_ok"
-                + "  FROM (SELECT * FROM dl_coverage WHERE status <> 'unreadable') cov LEFT JOIN dl_reports r ON cov.report_id = r.report_id"
+                + "  FROM (SELECT * FROM dl_coverage LEFT SEMI JOIN dl_ranking_years USING (year) WHERE status <> 'unreadable') cov LEFT JOIN dl_reports r ON cov.report_id = r.report_id"
                 + "  LEFT JOIN cf ON cf.cf_report_id = cov.report_id LEFT JOIN vf ON vf.vf_report_id = cov.report_id"
                 + "  LEFT JOIN prev p ON p.body_key = cov.body_key AND p.year = cov.year"
                 + "  LEFT JOIN nd ON nd.report_id = cov.report_id LEFT JOIN rc ON rc.report_id = cov.report_id),\n"

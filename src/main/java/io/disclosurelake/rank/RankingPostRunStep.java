@@ -12,11 +12,31 @@ import java.util.Map;
 
 /**
  * The ranking step at the end of the nightly {@code run} (found by ServiceLoader): completes report_metrics,
- * rebuilds the gold tables, and — when the lake is a local directory — writes the exports of every year to
+ * rebuilds the gold tables of the report years the run touched, and — when the lake is a local directory — writes
+ * the exports of the years that changed (and of any year whose files are missing) to
  * {@code exports.dir} of conf/scoring.properties (default: {@code exports} beside the lake).
  */
 public final class RankingPostRunStep implements PostRunStep {
     @Override public String name() { return "rank"; }
+
+    /**
+     * The report years the night touched: the year of every report it wrote and the year after (whose cross-year
+     * violations and copy check compare with it); null (every year) when the lake has no rankings yet.
+     */
+    static java.util.SortedSet<Integer> touchedYears(RunContext ctx) {
+        if (!ctx.lake().hasLog(LakeSchema.RANKINGS)) return null;
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> ids = ctx.spark()
+                .createDataset(ctx.changedReportIds(), org.apache.spark.sql.Encoders.STRING()).toDF(LakeSchema.REPORT_ID);
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        for (org.apache.spark.sql.Row r : ctx.lake().read(LakeSchema.REPORTS)
+                .join(ids, io.disclosurelake.lake.JoinKeys.of(LakeSchema.REPORT_ID), "left_semi")
+                .select(LakeSchema.YEAR).distinct().collectAsList()) {
+            if (r.isNullAt(0)) continue;
+            years.add(r.getInt(0));
+            years.add(r.getInt(0) + 1);
+        }
+        return years;
+    }
 
     @Override public void run(RunContext ctx) throws Exception {
         ScoringConfig conf = ScoringConfig.standard().withMinDenominator(ctx.settings().minDenominator());
@@ -37,9 +57,8 @@ public final class RankingPostRunStep implements PostRunStep {
         }
         if (out != null) RankingExport.begin(out);
         String manifest = ctx.settings().manifest();
-        RankingStep.Outcome o = RankingStep.run(ctx.spark(), lake, List.of(), out,
-                java.util.EnumSet.allOf(RankingExport.Format.class), null, conf,
-                manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest));
+        RankingStep.Outcome o = RankingStep.night(ctx.spark(), lake, out, java.util.EnumSet.allOf(RankingExport.Format.class), conf,
+                manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest), touchedYears(ctx));
         o.goldSeconds().forEach((t, s) -> ctx.summaryLines().add(String.format("rank: %s in %.1f s", t, s)));
         long bytes = o.files().stream().mapToLong(RankingExport.Written::bytes).sum();
         if (out != null) {

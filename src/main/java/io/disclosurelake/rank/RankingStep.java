@@ -56,6 +56,28 @@ public final class RankingStep {
         return new Outcome(gold.seconds(), files);
     }
 
+    /**
+     * The night's hook: the gold tables for the report years the night touched ({@link GoldLayer#build(Dataset,
+     * Collection)}; null: every year), then the exports of the years whose gold rows changed and of any year whose
+     * files are missing from {@code outDir} (a full rebuild exports every year).
+     */
+    public static Outcome night(SparkSession spark, String lakePath, Path outDir, Set<RankingExport.Format> formats,
+                                ScoringConfig conf, Dataset<Row> expectedBodies, Collection<Integer> touchedYears) throws IOException {
+        GoldLayer gold = new GoldLayer(spark, lakePath, conf);
+        gold.build(expectedBodies, touchedYears);
+        List<RankingExport.Written> files = new ArrayList<>();
+        if (outDir == null) return new Outcome(gold.seconds(), files);
+        java.util.SortedSet<Integer> changed = gold.exportYears();
+        for (Row r : GoldTables.read(spark, lakePath, io.disclosurelake.lake.LakeSchema.RANKINGS)
+                .select("year").distinct().orderBy("year").collectAsList()) {
+            int y = r.getInt(0);
+            if (changed == null || changed.contains(y) || !RankingExport.filesPresent(outDir, y, formats)) {
+                files.addAll(RankingExport.export(spark, lakePath, y, null, outDir, formats, conf));
+            }
+        }
+        return new Outcome(gold.seconds(), files);
+    }
+
     public static void print(Outcome o, PrintStream out) {
         o.goldSeconds().forEach((t, s) -> out.printf("gold  %-16s %6.1f s%n", t, s));
         for (RankingExport.Written w : o.files()) {
