@@ -212,11 +212,39 @@ public final class PageImage {
         return lines;
     }
 
-    private static void finish(int[] g, boolean horizontal, List<Line> lines) {
+    private void finish(int[] g, boolean horizontal, List<Line> lines) {
         int thick = g[1] - g[0] + 1;
         if (thick > 12) return; // a filled block (a stamp, a dark photo), not a rule
+        if (flankedByInk(g, horizontal) > MAX_FLANKED) return; // a line of print run together, not a rule
         double pos = (g[0] + g[1]) / 2.0;
         lines.add(horizontal ? new Line(g[2], pos, g[3], pos, thick) : new Line(pos, g[2], pos, g[3], thick));
+    }
+
+    /**
+     * Share of a rule candidate's length that has ink close beside it on both sides. A rule stands alone but where
+     * other rules cross it; a line of bold print that blur and JPEG ran together into one long run (seen on noisy
+     * 150-dpi scans) has its characters' strokes above and below it along most of its length. Masking such a false
+     * rule out cut the print of the cell in two, and it could split a row of the grid.
+     */
+    private double flankedByInk(int[] g, boolean horizontal) {
+        int len = g[3] - g[2] + 1, both = 0;
+        for (int i = g[2]; i <= g[3]; i++) {
+            boolean before = false, after = false;
+            for (int d = 2; d <= 4; d++) {
+                before |= ruleInkAt(horizontal, g[0] - d, i);
+                after |= ruleInkAt(horizontal, g[1] + d, i);
+            }
+            if (before && after) both++;
+        }
+        return both / (double) len;
+    }
+
+    /** A candidate whose length is flanked on both sides by ink more than this is print, not a rule. */
+    static final double MAX_FLANKED = 0.35;
+
+    private boolean ruleInkAt(boolean horizontal, int outer, int inner) {
+        int x = horizontal ? inner : outer, y = horizontal ? outer : inner;
+        return x >= 0 && y >= 0 && x < width && y < height && ruleInk[y * width + x];
     }
 
     /** Ink count of each row of the box [x0,x1)×[y0,y1). */
