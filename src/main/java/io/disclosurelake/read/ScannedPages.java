@@ -57,15 +57,29 @@ final class ScannedPages {
             TableBuilder tb = new TableBuilder();
             tb.touchRow(layout.rows() - 1);
             tb.touchColumns(layout.cols());
+            // the lines of print of every cell first, then all read at once (the recognizer batches short lines);
+            // a cell without print (ink under the speck size) is never sent to the model
+            List<List<int[]>> cellBands = new ArrayList<>();
+            List<BufferedImage> crops = new ArrayList<>();
             for (PdfLatticeTables.CellBox b : layout.cells()) {
                 int x0 = (int) Math.round(b.x() * s), y0 = (int) Math.round(b.y() * s);
                 int x1 = (int) Math.round((b.x() + b.width()) * s), y1 = (int) Math.round((b.y() + b.height()) * s);
+                List<int[]> bands = new ArrayList<>();
+                for (int[] band : img.printLines(x0 + 1, y0 + 1, x1 - 1, y1 - 1, mask, minInk)) {
+                    if (band[2] - band[0] < dot && band[3] - band[1] < dot) continue; // a speck, not print
+                    bands.add(band);
+                    crops.add(img.crop(band[0], band[1], band[2], band[3], pad(band), mask));
+                }
+                cellBands.add(bands);
+            }
+            java.util.Iterator<Recognition> read = recognizer.recognizeAll(crops).iterator();
+            for (int ci = 0; ci < layout.cells().size(); ci++) {
+                PdfLatticeTables.CellBox b = layout.cells().get(ci);
                 List<String> pieces = new ArrayList<>();
                 double conf = 0;
                 int n = 0;
-                for (int[] band : img.printLines(x0 + 1, y0 + 1, x1 - 1, y1 - 1, mask, minInk)) {
-                    if (band[2] - band[0] < dot && band[3] - band[1] < dot) continue; // a speck, not print
-                    Recognition r = recognizer.recognize(img.crop(band[0], band[1], band[2], band[3], pad(band), mask));
+                for (int k = 0; k < cellBands.get(ci).size(); k++) {
+                    Recognition r = read.next();
                     if (r.text().isBlank()) continue;
                     pieces.add(r.text().strip());
                     conf += r.confidence();

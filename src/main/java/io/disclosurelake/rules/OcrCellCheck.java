@@ -20,7 +20,9 @@ import java.util.Map;
  *       it sits in two or more broken rules (the crossing of a broken row rule and a broken column rule), or it is
  *       the least confident OCR'd value of a broken rule and under {@link #SUSPECT_CONFIDENCE}.</li>
  * </ul>
- * An OCR'd number under {@link #UNVERIFIED_CONFIDENCE} that no holding sum rule confirms is null too.
+ * An OCR'd number under {@link #UNVERIFIED_CONFIDENCE} that no holding sum rule confirms is null too. A reading
+ * under the minimum but at least {@link #CONFIRMABLE_CONFIDENCE} stands when it is the one doubtful cell of a sum
+ * rule that holds with it ({@link #confirmedBySums}).
  * A break no OCR'd cell explains is left as it is: the report's own arithmetic is wrong, and the rules report it.
  * Runs before {@link ReportRules#apply}, so the violations are judged on what is left.
  */
@@ -33,12 +35,18 @@ public final class OcrCellCheck {
     public static final double UNVERIFIED_CONFIDENCE = 0.95;
 
     public static void apply(Report r, double minConfidence) {
+        List<Cell> low = new ArrayList<>();
         for (Cell c : r.allCells()) {
             if (c.isOcr() && c.hasValue() && c.confidence() != null && c.confidence() < minConfidence) {
+                low.add(c);
                 r.replaceCell(c.unreadableBecause(Cell.FLAG_LOW_CONFIDENCE));
-                r.addWarning(where(c) + ": OCR read '" + c.raw() + "' with confidence "
-                        + String.format(java.util.Locale.ROOT, "%.2f", c.confidence()) + ", under " + minConfidence + "; left null");
             }
+        }
+        List<Cell> confirmed = confirmedBySums(r, low);
+        for (Cell c : low) {
+            if (confirmed.contains(c)) continue;
+            r.addWarning(where(c) + ": OCR read '" + c.raw() + "' with confidence "
+                    + String.format(java.util.Locale.ROOT, "%.2f", c.confidence()) + ", under " + minConfidence + "; left null");
         }
         for (int round = 0; round < 10; round++) {
             Map<String, List<Cell>> brokenBy = new HashMap<>(); // rule id+scope -> its OCR'd value cells
@@ -72,6 +80,51 @@ public final class OcrCellCheck {
             }
         }
         unverified(r);
+    }
+
+    /**
+     * Low-confidence readings ({@code low}, already made null) that a sum rule confirms are given back: a reading at
+     * or over {@link #CONFIRMABLE_CONFIDENCE} that is the only doubtful cell of a sum rule whose other cells are all
+     * known, and with which the rule holds, equals the number the rest of the table implies — two independent
+     * witnesses agree. On noisy scans most such readings are a lone 0, which the recognizer reads right but unsure
+     * (a single glyph gives it little context). Repeated until nothing changes, as each confirmed cell can complete
+     * another rule. Returns the cells given back.
+     */
+    static List<Cell> confirmedBySums(Report r, List<Cell> low) {
+        List<Cell> back = new ArrayList<>();
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (SumRule rule : RuleBook.SUM_RULES) {
+                List<Cell> doubtful = new ArrayList<>();
+                for (LinearExpr e : List.of(rule.left(), rule.right()))
+                    for (LinearExpr.Term t : e.terms()) {
+                        Cell now = r.cell(t.ref().table(), t.ref().rowKey(), t.ref().columnKey());
+                        if (now == null || now.hasValue()) continue;
+                        for (Cell c : low) if (!back.contains(c) && !doubtful.contains(c) && sameAddress(c, now)) doubtful.add(c);
+                    }
+                if (doubtful.size() != 1 || doubtful.get(0).confidence() < CONFIRMABLE_CONFIDENCE) continue;
+                Cell only = doubtful.get(0);
+                Cell nulled = r.cell(only.table(), only.rowKey(), only.columnKey());
+                r.replaceCell(only);
+                boolean holds = SumRuleCheck.evaluate(rule.left(), r, null, rule.absentAsZero()).isPresent()
+                        && SumRuleCheck.evaluate(rule.right(), r, null, rule.absentAsZero()).isPresent()
+                        && SumRuleCheck.check(rule, r, null).isEmpty();
+                if (holds) {
+                    back.add(only);
+                    changed = true;
+                } else {
+                    r.replaceCell(nulled);
+                }
+            }
+        }
+        return back;
+    }
+
+    /** Under this a reading is null whatever the sums say (it is read too unsure for even arithmetic to confirm). */
+    public static final double CONFIRMABLE_CONFIDENCE = 0.6;
+
+    private static boolean sameAddress(Cell a, Cell b) {
+        return a.table().equals(b.table()) && a.rowKey().equals(b.rowKey()) && java.util.Objects.equals(a.columnKey(), b.columnKey());
     }
 
     /**

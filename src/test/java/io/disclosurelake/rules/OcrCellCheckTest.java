@@ -65,6 +65,41 @@ class OcrCellCheckTest {
     }
 
     @Test
+    void anUnsureReadingIsGivenBackWhenItIsTheOneDoubtfulCellOfASumThatHoldsWithIt() throws Exception {
+        Report r = golden();
+        markOcr(r, 0.999);
+        Cell c = r.applicationCell("new", 1);
+        r.replaceCell(c.withProvenance(Cell.OCR, c.box(), 0.7));
+        OcrCellCheck.apply(r, 0.9);
+        assertEquals(CellStatus.VALUE, r.applicationCell("new", 1).status());
+        assertEquals(0, r.applicationCell("new", 1).value().compareTo(c.value()));
+        assertTrue(r.warnings().stream().noneMatch(w -> w.contains("under 0.9")), r.warnings().toString());
+    }
+
+    @Test
+    void anUnsureMisreadingStaysNullAsNoSumHoldsWithIt() throws Exception {
+        Report r = golden();
+        markOcr(r, 0.999);
+        Cell c = r.applicationCell("new", 0);
+        r.replaceCell(new Cell(c.table(), c.rowKey(), c.columnKey(), c.value().add(BigDecimal.TEN), CellStatus.VALUE,
+                c.value().add(BigDecimal.TEN).toPlainString(), c.page(), Cell.OCR, c.box(), 0.7, null));
+        OcrCellCheck.apply(r, 0.9);
+        assertEquals(CellStatus.UNREADABLE, r.applicationCell("new", 0).status());
+        assertEquals(Cell.FLAG_LOW_CONFIDENCE, r.applicationCell("new", 0).flag());
+        assertEquals(CellStatus.VALUE, r.applicationCell("new", 6).status());
+    }
+
+    @Test
+    void aReadingUnderTheConfirmableConfidenceStaysNullEvenWhenTheSumsHold() throws Exception {
+        Report r = golden();
+        markOcr(r, 0.999);
+        Cell c = r.applicationCell("new", 1);
+        r.replaceCell(c.withProvenance(Cell.OCR, c.box(), OcrCellCheck.CONFIRMABLE_CONFIDENCE - 0.01));
+        OcrCellCheck.apply(r, 0.9);
+        assertEquals(CellStatus.UNREADABLE, r.applicationCell("new", 1).status());
+    }
+
+    @Test
     void aBreakNoOcrCellExplainsIsLeftToTheRules() throws Exception {
         Report r = golden();
         // text-layer cells: the same misprint stays a value and the rules report the violation

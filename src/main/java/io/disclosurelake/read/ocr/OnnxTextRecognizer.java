@@ -31,7 +31,8 @@ public final class OnnxTextRecognizer implements TextRecognizer {
     static final String MODEL = "/models/ch_PP-OCRv4_rec_infer.onnx";
     static final String KEYS = "/models/ppocr_keys_v1.txt";
     private static final int HEIGHT = 48, MAX_WIDTH = 2400;
-    private static final int MIN_WIDTH = Integer.getInteger("ocr.minWidth", 320);
+    private static final int MIN_WIDTH_DEFAULT = 320;
+    private static final int MIN_WIDTH = Integer.getInteger("ocr.minWidth", MIN_WIDTH_DEFAULT);
 
     private static OnnxTextRecognizer shared;
 
@@ -101,28 +102,75 @@ public final class OnnxTextRecognizer implements TextRecognizer {
 
     @Override
     public Recognition recognize(BufferedImage line) {
-        if (line == null || line.getWidth() < 2 || line.getHeight() < 2) return Recognition.NONE;
+        if (unreadable(line)) return Recognition.NONE;
+        int w = scaledWidth(line);
+        return run(List.of(line), Math.max(MIN_WIDTH, w)).get(0);
+    }
+
+    /** Lines short enough to fit the least input width together are run in batches of this many (1: one by one). */
+    static final int BATCH = Math.max(1, Integer.getInteger("ocr.batch", 32));
+
+    /**
+     * Lines whose scaled width fits the least input width ({@value #MIN_WIDTH_DEFAULT} wide; most table cells: numbers
+     * and short labels) are padded to it anyway, so they go through the model together, {@link #BATCH} per run, with
+     * the very input each would have on its own; longer lines run one by one. {@code -Docr.batch=N} sets the batch
+     * size (for measuring).
+     */
+    @Override
+    public List<Recognition> recognizeAll(List<BufferedImage> lines) {
+        Recognition[] out = new Recognition[lines.size()];
+        List<Integer> narrow = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            BufferedImage l = lines.get(i);
+            if (unreadable(l)) out[i] = Recognition.NONE;
+            else if (scaledWidth(l) <= MIN_WIDTH) narrow.add(i);
+            else out[i] = recognize(l);
+        }
+        for (int from = 0; from < narrow.size(); from += BATCH) {
+            List<Integer> idx = narrow.subList(from, Math.min(narrow.size(), from + BATCH));
+            List<BufferedImage> batch = new ArrayList<>();
+            for (int i : idx) batch.add(lines.get(i));
+            List<Recognition> got = run(batch, MIN_WIDTH);
+            for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = got.get(k);
+        }
+        return List.of(out);
+    }
+
+    private static boolean unreadable(BufferedImage line) {
+        return line == null || line.getWidth() < 2 || line.getHeight() < 2;
+    }
+
+    private static int scaledWidth(BufferedImage line) {
         int w = (int) Math.ceil(HEIGHT * (double) line.getWidth() / line.getHeight());
-        w = Math.max(1, Math.min(MAX_WIDTH, w));
-        int padded = Math.max(MIN_WIDTH, w);
-        float[] data = new float[3 * HEIGHT * padded];
-        BufferedImage scaled = scale(line, w, HEIGHT);
-        int plane = HEIGHT * padded;
-        for (int y = 0; y < HEIGHT; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = scaled.getRGB(x, y);
-                // BGR order as PaddleOCR reads images with OpenCV
-                float b = (rgb & 0xFF) / 255f, g = ((rgb >> 8) & 0xFF) / 255f, r = ((rgb >> 16) & 0xFF) / 255f;
-                int i = y * padded + x;
-                data[i] = (b - 0.5f) / 0.5f;
-                data[plane + i] = (g - 0.5f) / 0.5f;
-                data[2 * plane + i] = (r - 0.5f) / 0.5f;
+        return Math.max(1, Math.min(MAX_WIDTH, w));
+    }
+
+    /** One model run over {@code lines}, each scaled to height 48 and padded to {@code padded} wide. */
+    private List<Recognition> run(List<BufferedImage> lines, int padded) {
+        int n = lines.size(), plane = HEIGHT * padded;
+        float[] data = new float[n * 3 * plane];
+        for (int k = 0; k < n; k++) {
+            BufferedImage line = lines.get(k);
+            int w = scaledWidth(line), base = k * 3 * plane;
+            BufferedImage scaled = scale(line, w, HEIGHT);
+            for (int y = 0; y < HEIGHT; y++) {
+                for (int x = 0; x < w; x++) {
+                    int rgb = scaled.getRGB(x, y);
+                    // BGR order as PaddleOCR reads images with OpenCV
+                    float b = (rgb & 0xFF) / 255f, g = ((rgb >> 8) & 0xFF) / 255f, r = ((rgb >> 16) & 0xFF) / 255f;
+                    int i = base + y * padded + x;
+                    data[i] = (b - 0.5f) / 0.5f;
+                    data[plane + i] = (g - 0.5f) / 0.5f;
+                    data[2 * plane + i] = (r - 0.5f) / 0.5f;
+                }
             }
         }
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), new long[] {1, 3, HEIGHT, padded});
+        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), new long[] {n, 3, HEIGHT, padded});
              OrtSession.Result out = session.run(Map.of(inputName, input))) {
             float[][][] probs = (float[][][]) out.get(0).getValue();
-            return decode(probs[0]);
+            List<Recognition> got = new ArrayList<>(n);
+            for (float[][] one : probs) got.add(decode(one));
+            return got;
         } catch (OrtException e) {
             throw new IllegalStateException("OCR failed: " + e.getMessage(), e);
         }

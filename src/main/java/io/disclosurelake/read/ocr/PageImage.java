@@ -212,11 +212,39 @@ public final class PageImage {
         return lines;
     }
 
-    private static void finish(int[] g, boolean horizontal, List<Line> lines) {
+    private void finish(int[] g, boolean horizontal, List<Line> lines) {
         int thick = g[1] - g[0] + 1;
         if (thick > 12) return; // a filled block (a stamp, a dark photo), not a rule
+        if (flankedByInk(g, horizontal) > MAX_FLANKED) return; // a line of print run together, not a rule
         double pos = (g[0] + g[1]) / 2.0;
         lines.add(horizontal ? new Line(g[2], pos, g[3], pos, thick) : new Line(pos, g[2], pos, g[3], thick));
+    }
+
+    /**
+     * Share of a rule candidate's length that has ink close beside it on both sides. A rule stands alone but where
+     * other rules cross it; a line of bold print that blur and JPEG ran together into one long run (seen on noisy
+     * 150-dpi scans) has its characters' strokes above and below it along most of its length. Masking such a false
+     * rule out cut the print of the cell in two, and it could split a row of the grid.
+     */
+    private double flankedByInk(int[] g, boolean horizontal) {
+        int len = g[3] - g[2] + 1, both = 0;
+        for (int i = g[2]; i <= g[3]; i++) {
+            boolean before = false, after = false;
+            for (int d = 2; d <= 4; d++) {
+                before |= ruleInkAt(horizontal, g[0] - d, i);
+                after |= ruleInkAt(horizontal, g[1] + d, i);
+            }
+            if (before && after) both++;
+        }
+        return both / (double) len;
+    }
+
+    /** A candidate whose length is flanked on both sides by ink more than this is print, not a rule. */
+    static final double MAX_FLANKED = 0.35;
+
+    private boolean ruleInkAt(boolean horizontal, int outer, int inner) {
+        int x = horizontal ? inner : outer, y = horizontal ? outer : inner;
+        return x >= 0 && y >= 0 && x < width && y < height && ruleInk[y * width + x];
     }
 
     /** Ink count of each row of the box [x0,x1)×[y0,y1). */
@@ -257,9 +285,43 @@ public final class PageImage {
                 int i = yy * width + x;
                 if (ink[i] && (mask == null || !mask[i])) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); count++; }
             }
-            if (count >= minInk) out.add(new int[] {minX, y0 + s, maxX + 1, y0 + e});
+            if (count >= minInk) out.add(withoutEndSpecks(new int[] {minX, y0 + s, maxX + 1, y0 + e}, mask));
         }
         return mergeBands(out, joinCharacterParts);
+    }
+
+    /**
+     * The band without paper specks at its ends: a speck beside a cell's print (on a noisy scan, often far to the
+     * side of a short label in a wide cell) widened the crop over empty, grainy paper, which the recognizer read
+     * as made-up characters, or it was read as a digit glued to the number ("02" for "0"). A speck is a group of
+     * ink columns smaller than {@code 0.045 inch} both ways, standing apart from the print by at least half the
+     * band's height (a minus sign or a decimal point sits close to its digits and stays).
+     */
+    int[] withoutEndSpecks(int[] band, boolean[] mask) {
+        int h = band[3] - band[1], dot = (int) Math.ceil(dpi * 0.045);
+        List<int[]> groups = new ArrayList<>(); // {x0, x1 exclusive, y0, y1 exclusive}
+        for (int x = band[0]; x < band[2]; x++) {
+            int top = -1, bottom = -1;
+            for (int y = band[1]; y < band[3]; y++) {
+                int i = y * width + x;
+                if (ink[i] && (mask == null || !mask[i])) { if (top < 0) top = y; bottom = y + 1; }
+            }
+            if (top < 0) continue;
+            int[] last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null && last[1] == x) { last[1] = x + 1; last[2] = Math.min(last[2], top); last[3] = Math.max(last[3], bottom); }
+            else groups.add(new int[] {x, x + 1, top, bottom});
+        }
+        int a = 0, b = groups.size() - 1;
+        while (a < b && speck(groups.get(a), dot) && groups.get(a + 1)[0] - groups.get(a)[1] >= h / 2.0) a++;
+        while (b > a && speck(groups.get(b), dot) && groups.get(b)[0] - groups.get(b - 1)[1] >= h / 2.0) b--;
+        if (a == 0 && b == groups.size() - 1) return band;
+        int top = Integer.MAX_VALUE, bottom = -1;
+        for (int k = a; k <= b; k++) { top = Math.min(top, groups.get(k)[2]); bottom = Math.max(bottom, groups.get(k)[3]); }
+        return new int[] {groups.get(a)[0], top, groups.get(b)[1], bottom};
+    }
+
+    private static boolean speck(int[] g, int dot) {
+        return g[1] - g[0] < dot && g[3] - g[2] < dot;
     }
 
     /**

@@ -15,4 +15,11 @@ public interface TextRecognizer {
 
     /** Reads {@code line}: a crop holding one line of print, dark on light, any size. */
     Recognition recognize(BufferedImage line);
+
+    /** Reads several lines, in order; an implementation may run them together (one model run for many short lines). */
+    default java.util.List<Recognition> recognizeAll(java.util.List<BufferedImage> lines) {
+        java.util.List<Recognition> out = new java.util.ArrayList<>(lines.size());
+        for (BufferedImage l : lines) out.add(recognize(l));
+        return out;
+    }
 }
