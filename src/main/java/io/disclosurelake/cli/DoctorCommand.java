@@ -1,6 +1,6 @@
 package io.disclosurelake.cli;
 
-import io.disclosurelake.job.JobSession;
+import io.disclosurelake.lake.LakeSession;
 import io.disclosurelake.lake.LakeDamage;
 import io.disclosurelake.lake.LakeDoctor;
 import io.disclosurelake.lake.LakeLocation;
@@ -46,10 +46,10 @@ public final class DoctorCommand implements Callable<Integer> {
             return 2;
         }
         Path confDir = RunCommand.confDir();
-        SparkSession spark = JobSession.create(confDir == null ? null : confDir.resolve("spark-defaults.conf"),
+        SparkSession spark = LakeSession.create(confDir == null ? null : confDir.resolve("spark-defaults.conf"),
                 List.of("spark.app.name=disclosure-lake doctor"), master);
         try {
-            LakeDoctor doctor = new LakeDoctor(spark, JobSession.qualify(spark, where.uri()));
+            LakeDoctor doctor = new LakeDoctor(spark, LakeSession.qualify(spark, where.uri()));
             if (!repair) {
                 LakeDoctor.Examination x = doctor.examine();
                 print(x);

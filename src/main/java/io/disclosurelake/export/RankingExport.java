@@ -58,8 +58,8 @@ public final class RankingExport {
     }
 
     /** After a night's exports, last: the manifest of the files written and the table versions they come from. */
-    public static void finish(Path dir, Map<String, Long> versions, List<Written> files) throws IOException {
-        ExportManifest.write(dir, versions, files.stream().map(Written::file).toList());
+    public static void finish(Path dir, Map<String, Long> versions, java.util.Collection<Path> files) throws IOException {
+        ExportManifest.write(dir, versions, files);
     }
 
     /** Rows shown per province in the HTML report (the CSV and XLSX carry all). */

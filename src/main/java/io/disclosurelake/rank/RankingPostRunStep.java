@@ -46,6 +46,7 @@ public final class RankingPostRunStep implements PostRunStep {
         // current, and rewriting them would commit new versions for an unchanged input (reruns commit nothing).
         // "Current" is checked, not assumed: no earlier night was cut short, and the exports on disk are whole and
         // made from the lake's present reports and rankings (export/ExportManifest).
+        boolean rebuildAll = false;
         if (ctx.changedReportIds().isEmpty() && ctx.lake().hasLog(LakeSchema.RANKINGS)) {
             String stale = ctx.unfinishedNightBefore() ? "an earlier night did not finish"
                     : out == null ? null : RankingExport.stale(out, versions(ctx));
@@ -54,15 +55,23 @@ public final class RankingPostRunStep implements PostRunStep {
                 return;
             }
             ctx.summaryLines().add("rank: no report changed, rebuilding the gold tables and exports: " + stale);
+            rebuildAll = true; // what an unfinished night left is not known: every year
         }
         if (out != null) RankingExport.begin(out);
         String manifest = ctx.settings().manifest();
         RankingStep.Outcome o = RankingStep.night(ctx.spark(), lake, out, java.util.EnumSet.allOf(RankingExport.Format.class), conf,
-                manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest), touchedYears(ctx));
+                manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest), rebuildAll ? null : touchedYears(ctx));
         o.goldSeconds().forEach((t, s) -> ctx.summaryLines().add(String.format("rank: %s in %.1f s", t, s)));
         long bytes = o.files().stream().mapToLong(RankingExport.Written::bytes).sum();
         if (out != null) {
-            RankingExport.finish(out, versions(ctx), o.files());
+            // The manifest lists every year's files, those of untouched years (written by earlier nights) too.
+            java.util.Set<Path> listed = new java.util.TreeSet<>();
+            for (RankingExport.Written w : o.files()) listed.add(w.file());
+            try (java.util.stream.Stream<Path> present = java.nio.file.Files.list(out)) {
+                present.filter(f -> f.getFileName().toString().startsWith("rankings-") && java.nio.file.Files.isRegularFile(f))
+                        .forEach(listed::add);
+            }
+            RankingExport.finish(out, versions(ctx), listed);
             ctx.summaryLines().add(String.format("rank: %d export files, %,d bytes, in %s", o.files().size(), bytes, out));
         }
     }

@@ -1,5 +1,6 @@
 package io.disclosurelake.job;
 
+import io.disclosurelake.model.ReportIdentity;
 import io.disclosurelake.lake.CurrentReports;
 import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.model.Report;
