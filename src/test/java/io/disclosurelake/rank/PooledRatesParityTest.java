@@ -27,6 +27,9 @@ class PooledRatesParityTest {
     static void build() throws Exception {
         spark = RankTestSpark.session();
         lake = RankedLake.get().toString();
+        // The ranked lake has no applications table; province_year_summary reads it (for counts, not for rates).
+        spark.createDataFrame(java.util.List.of(), io.disclosurelake.lake.LakeSchema.table(io.disclosurelake.lake.LakeSchema.APPLICATIONS).schema())
+                .createOrReplaceTempView(io.disclosurelake.lake.LakeSchema.APPLICATIONS);
         LakeViews.register(spark, lake);
         GoldTables.read(spark, lake, io.disclosurelake.lake.LakeSchema.REGION_METRICS).createOrReplaceTempView("gold_region_metrics");
     }

@@ -27,9 +27,11 @@ public final class TestLake {
     public TestLake add(Report r, String bodyKey, String scope, String firstSeenIso, String narrativeSha) {
         String id = bodyKey + "#" + r.year();
         Timestamp seen = firstSeenIso == null ? null : Timestamp.from(Instant.parse(firstSeenIso));
-        reports.add(RowFactory.create(id, r.document().sha256(), r.document().path(), r.org(), bodyKey,
+        Object[] first = {id, r.document().sha256(), r.document().path(), r.org(), bodyKey,
                 r.region().province(), r.region().city(), r.region().county(), r.year(), r.template().id, r.status(),
-                scope, "txt", null, r.org() + r.year() + "年政府信息公开工作年度报告", List.of(), narrativeSha, null, seen, "run-test"));
+                scope, "txt", null, r.org() + r.year() + "年政府信息公开工作年度报告", List.of(), narrativeSha, null, seen, "run-test"};
+        // columns added since (report lifecycle: edited_after_publication, first_published_at, …) stay null
+        reports.add(RowFactory.create(java.util.Arrays.copyOf(first, LakeSchema.table(LakeSchema.REPORTS).schema().size())));
         for (Cell c : r.allCells()) {
             cells.add(RowFactory.create(id, r.document().sha256(), c.table(), c.rowKey(), c.columnKey(), c.value(),
                     c.status().id(), c.raw(), c.page(), c.source(), null, c.confidence(), c.flag()));
