@@ -51,7 +51,7 @@ class ScannedCorpusAccuracyTest {
      * A ratchet below what noisy scans give now (44.5% of cells right, 0 wrong, on the 12 + 6 documents made
      * here): raise it with every recall gain, never lower it. A wrong number fails at once whatever the recall.
      */
-    static final double NOISY_MIN_RIGHT = 0.40;
+    static final double NOISY_MIN_RIGHT = 0.75; // measured 79.4% on 2026-12-06 (44.5% before); raise it as recall grows, never lower it
 
     @Test
     void scannedReportsAreReadRightOrFlaggedNeverGuessed(@TempDir Path tmp) throws Exception {
