@@ -79,6 +79,8 @@ public final class ReviewWriter {
 
     static void xlsx(List<ReviewItem> items, Path file) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        // the creation date from ExportClock (SOURCE_DATE_EPOCH): the same input gives the same bytes
+        wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.of(java.util.Date.from(ExportClock.now())));
         try {
             wb.setCompressTempFiles(true);
             Font bold = wb.createFont();
