@@ -44,7 +44,7 @@ public final class DisclosureLake implements Runnable {
     static void configureLogging(String[] args, boolean verbose) {
         if (verbose && System.getProperty("disclosurelake.logLevel") == null) System.setProperty("disclosurelake.logLevel", "INFO");
         if (System.getProperty("log4j2.configurationFile") != null || (args.length > 0 && args[0].equals("sql"))) return;
-        java.nio.file.Path dir = RunCommand.confDir();
+        java.nio.file.Path dir = io.disclosurelake.lake.LakeSession.confDir();
         java.nio.file.Path file = dir == null ? null : dir.resolve("log4j2.properties");
         System.setProperty("log4j2.configurationFile", file != null && java.nio.file.Files.isRegularFile(file)
                 ? file.toAbsolutePath().toString() : "io/disclosurelake/cli/log4j2-cli.properties");

@@ -45,8 +45,7 @@ public final class DoctorCommand implements Callable<Integer> {
             System.err.println("doctor: --rebuild needs --repair");
             return 2;
         }
-        Path confDir = RunCommand.confDir();
-        SparkSession spark = LakeSession.create(confDir == null ? null : confDir.resolve("spark-defaults.conf"),
+        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(),
                 List.of("spark.app.name=disclosure-lake doctor"), master);
         try {
             LakeDoctor doctor = new LakeDoctor(spark, LakeSession.qualify(spark, where.uri()));

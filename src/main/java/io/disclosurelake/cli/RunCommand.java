@@ -40,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
     /** Settings from embedded defaults, conf/ of the installation, --conf, --set, then the explicit options. */
     JobSettings settings() throws Exception {
         JobSettings s = JobSettings.defaults();
-        Path home = confDir();
+        Path home = LakeSession.confDir();
         if (home != null && Files.isRegularFile(home.resolve("disclosure-lake.properties"))) s = s.withFile(home.resolve("disclosure-lake.properties"));
         if (conf != null) s = s.withFile(conf);
         for (String kv : sets) {
@@ -80,10 +80,6 @@ public final class RunCommand implements Callable<Integer> {
             return parent.resolve("manifest.csv");
         }
         return null;
-    }
-
-    static Path confDir() {
-        return LakeSession.confDir();
     }
 
     @Override public Integer call() throws Exception {
