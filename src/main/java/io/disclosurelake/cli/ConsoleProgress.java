@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Progress of the night on stderr, from Spark's own task events: for every stage of some size (the extraction's
  * mapPartitions, the wide writes) tasks done / total, rate and an estimate of the time left. On a terminal one
  * line is refreshed in place; in a log (stderr not a terminal, or {@code DL_PROGRESS=plain}) a plain line at most
- * every 10 s and one when the stage ends. The extraction counts documents: the night names it in the job
+ * every 10 s and one when the stage ends (a stage under 5 s prints nothing, except the extraction). The extraction counts documents: the night names it in the job
  * description ({@link NightlyJob#EXTRACTING} and the number of documents), and each finished task adds the
  * documents it read from the shuffle. Other stages count tasks. {@code DL_PROGRESS=off} turns it off.
  */
@@ -79,10 +79,17 @@ final class ConsoleProgress extends SparkListener {
         if (s == null) return;
         synchronized (s) {
             long now = System.nanoTime();
-            // a quick stage says nothing in a log; on a terminal its line is replaced by the next one
-            if (!terminal && now - s.startNanos() < 5_000_000_000L) return;
+            if (!endsWithALine(terminal, s.documents() > 0, now - s.startNanos())) return;
             print(s, now, true);
         }
+    }
+
+    /**
+     * A quick stage says nothing in a log (on a terminal its line is replaced by the next one); the extraction
+     * always ends with one line, so a cron log shows how many documents the night read however fast it was.
+     */
+    static boolean endsWithALine(boolean terminal, boolean extraction, long elapsedNanos) {
+        return terminal || extraction || elapsedNanos >= 5_000_000_000L;
     }
 
     private void print(Stage s, long now, boolean finished) {
