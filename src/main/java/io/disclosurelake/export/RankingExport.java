@@ -65,13 +65,21 @@ public final class RankingExport {
     /** Rows shown per province in the HTML report (the CSV and XLSX carry all). */
     public static final int HTML_ROWS_PER_PROVINCE = 300;
 
+    /** Every ranking export's name starts so ({@code rankings-YEAR…}). */
+    public static final String FILE_PREFIX = "rankings-";
+
+    /** Whether {@code file} is a ranking export (a file this class writes). */
+    public static boolean isRankingFile(Path file) {
+        return file.getFileName().toString().startsWith(FILE_PREFIX) && Files.isRegularFile(file);
+    }
+
     /** Whether the year's national files of every format (all provinces, no --province) are in {@code outDir}. */
     public static boolean filesPresent(Path outDir, int year, Set<Format> formats) {
         for (Format f : formats) {
             String name = switch (f) {
-                case CSV -> "rankings-" + year + "-national.csv";
-                case XLSX -> "rankings-" + year + ".xlsx";
-                case HTML -> "rankings-" + year + ".html";
+                case CSV -> FILE_PREFIX + year + "-national.csv";
+                case XLSX -> FILE_PREFIX + year + ".xlsx";
+                case HTML -> FILE_PREFIX + year + ".html";
             };
             if (!Files.isRegularFile(outDir.resolve(name))) return false;
         }
@@ -130,7 +138,7 @@ public final class RankingExport {
 
         if (formats.contains(Format.CSV)) {
             if (provinceFilter == null) {
-                out.add(timed(outDir.resolve("rankings-" + year + "-national.csv"), f -> {
+                out.add(timed(outDir.resolve(FILE_PREFIX + year + "-national.csv"), f -> {
                     try (CsvRankingWriter w = new CsvRankingWriter(f)) {
                         for (Row r : national) w.write(RankingColumns.values(r, true));
                         for (Object[] v : allUnreadable) w.write(v);
@@ -138,7 +146,7 @@ public final class RankingExport {
                 }));
             }
             for (String p : chosen) {
-                out.add(timed(outDir.resolve("rankings-" + year + "-" + stems.get(key(p)) + ".csv"), f -> {
+                out.add(timed(outDir.resolve(FILE_PREFIX + year + "-" + stems.get(key(p)) + ".csv"), f -> {
                     try (CsvRankingWriter w = new CsvRankingWriter(f)) {
                         for (Row r : byProvince.get(key(p))) w.write(RankingColumns.values(r));
                         for (Object[] v : unreadable.get(key(p))) w.write(v);
@@ -147,7 +155,7 @@ public final class RankingExport {
             }
         }
         if (formats.contains(Format.XLSX)) {
-            out.add(timed(outDir.resolve("rankings-" + year + suffix + ".xlsx"), f -> {
+            out.add(timed(outDir.resolve(FILE_PREFIX + year + suffix + ".xlsx"), f -> {
                 try (XlsxRankingWriter w = new XlsxRankingWriter(f)) {
                     if (provinceFilter == null) {
                         w.startSheet("national", "全国");
@@ -165,7 +173,7 @@ public final class RankingExport {
             }));
         }
         if (formats.contains(Format.HTML)) {
-            out.add(timed(outDir.resolve("rankings-" + year + suffix + ".html"),
+            out.add(timed(outDir.resolve(FILE_PREFIX + year + suffix + ".html"),
                     f -> HtmlReport.write(f, htmlData(spark, lake, year, provinceFilter == null ? "全国" : String.join("、",
                             chosen.stream().map(p -> p == null ? "未知省份" : p).toList()), chosen, byProvince, unreadable, rankings, conf))));
         }

@@ -147,7 +147,18 @@ public final class ReviewExport {
     public static List<RankingExport.Written> export(SparkSession spark, String lakePath, int year, String province, Path outDir)
             throws IOException {
         List<ReviewItem> items = items(spark, lakePath, year, province);
-        String stem = "review-" + year + (province == null ? "" : "-" + ProvinceCodes.fileStem(province, 1));
-        return ReviewWriter.write(items, outDir, stem);
+        return ReviewWriter.write(items, outDir, stem(year, province));
+    }
+
+    /** The files' name without extension: {@code review-YEAR} or {@code review-YEAR-PROVINCE}. */
+    static String stem(int year, String province) {
+        return "review-" + year + (province == null ? "" : "-" + ProvinceCodes.fileStem(province, 1));
+    }
+
+    /** Whether the year's whole queue (every province, CSV and XLSX) is in {@code outDir}. */
+    public static boolean filesPresent(Path outDir, int year) {
+        String stem = stem(year, null);
+        return java.nio.file.Files.isRegularFile(outDir.resolve(stem + ".csv"))
+                && java.nio.file.Files.isRegularFile(outDir.resolve(stem + ".xlsx"));
     }
 }

@@ -4,11 +4,16 @@ import io.disclosurelake.job.PostRunStep;
 import io.disclosurelake.job.RunContext;
 import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.rank.ScoringConfig;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 
 /**
  * The review queue (docs/review.md) of every year whose reports the night changed, written beside the rankings at
@@ -23,17 +28,14 @@ public final class ReviewPostRunStep implements PostRunStep {
         if (out == null) return;
         // the years whose reports the night changed (each year's queue is a few queries: not every year every night),
         // and every year whose queue is missing on disk (a night cut short, e.g. by a full disk, did not write it)
+        // One grouped read: each year of the reports, and whether the night changed a report of it.
+        Column changed = ctx.changedReportIds().isEmpty() ? lit(false)
+                : col(LakeSchema.REPORT_ID).isin(ctx.changedReportIds().toArray());
         java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
-        for (Row r : ctx.lake().read(LakeSchema.REPORTS).where(org.apache.spark.sql.functions.col(LakeSchema.YEAR).isNotNull())
-                .select(LakeSchema.YEAR).distinct().collectAsList()) {
+        for (Row r : ctx.lake().read(LakeSchema.REPORTS).where(col(LakeSchema.YEAR).isNotNull())
+                .groupBy(LakeSchema.YEAR).agg(max(changed).as("changed")).collectAsList()) {
             int y = r.getInt(0);
-            if (!java.nio.file.Files.isRegularFile(out.resolve("review-" + y + ".csv"))
-                    || !java.nio.file.Files.isRegularFile(out.resolve("review-" + y + ".xlsx"))) years.add(y);
-        }
-        if (!ctx.changedReportIds().isEmpty()) {
-            for (Row r : ctx.lake().read(LakeSchema.REPORTS).where(org.apache.spark.sql.functions.col(LakeSchema.REPORT_ID)
-                            .isin(ctx.changedReportIds().toArray()).and(org.apache.spark.sql.functions.col(LakeSchema.YEAR).isNotNull()))
-                    .select(LakeSchema.YEAR).distinct().collectAsList()) years.add(r.getInt(0));
+            if (r.getBoolean(1) || !ReviewExport.filesPresent(out, y)) years.add(y);
         }
         if (years.isEmpty()) return;
         List<RankingExport.Written> files = new ArrayList<>();

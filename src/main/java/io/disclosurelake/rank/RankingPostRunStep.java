@@ -68,7 +68,7 @@ public final class RankingPostRunStep implements PostRunStep {
             java.util.Set<Path> listed = new java.util.TreeSet<>();
             for (RankingExport.Written w : o.files()) listed.add(w.file());
             try (java.util.stream.Stream<Path> present = java.nio.file.Files.list(out)) {
-                present.filter(f -> f.getFileName().toString().startsWith("rankings-") && java.nio.file.Files.isRegularFile(f))
+                present.filter(RankingExport::isRankingFile)
                         .forEach(listed::add);
             }
             RankingExport.finish(out, versions(ctx), listed);
