@@ -86,6 +86,12 @@ final class ScannedPages {
                     n++;
                 }
                 String text = OcrText.normalize(TableBuilder.joinPieces(pieces));
+                if (cellBands.get(ci).size() == 1 && SLASH_OR_ONE.contains(text)) {
+                    // a slash (a zero left blank) is often read "1", unsure: its lean tells them apart
+                    int[] band = cellBands.get(ci).get(0);
+                    double lean = img.slant(band[0], band[1], band[2], band[3], mask);
+                    if (lean < SLASH_LEAN) text = "/";
+                }
                 if (b.rowSpan() > 1 && CELL_NUMBER.matcher(text).matches()) {
                     // a number over several grid rows: on a scan a rule broken by noise merges cells, and the number
                     // would be repeated into a row it does not belong to. Confidence 0: the confidence
@@ -112,6 +118,14 @@ final class ScannedPages {
         placed.sort(java.util.Comparator.comparingDouble(PdfReader.Placed::y));
         return new Page(placed, chars);
     }
+
+    /** What a lone slash in a cell is read as. */
+    private static final java.util.Set<String> SLASH_OR_ONE = java.util.Set.of("1", "/");
+    /**
+     * A glyph leaning right more than this (dx/dy, y down) is a slash, not a 1: a slash leans about −0.4, a 1
+     * about 0 or slightly positive (its flag), and a deskewed page leaves under ±0.01.
+     */
+    static final double SLASH_LEAN = -0.15;
 
     private static final java.util.regex.Pattern CELL_NUMBER = java.util.regex.Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
 

@@ -418,38 +418,64 @@ public final class TemplateMatcher {
         /**
          * A row of numbers whose label names no template row gets the row its place makes certain: its
          * matched neighbours have exactly one template row between them, still free, and the label resembles
-         * it. Otherwise it is left out with a warning (the template row stays null).
+         * it. Likewise a run of k such rows between matched neighbours with exactly k free template rows there
+         * takes them in order, when every label resembles its row. A label read by OCR also resembles a row
+         * whose ordinal it prints ({@code 1.丁喝系视团} for 1.属于国家秘密: noise garbles the words, rarely the
+         * number before them). Otherwise it is left out with a warning (the template row stays null).
          */
         void placeByNeighbours() {
             for (int i = 0; i < placedOrder.size(); i++) {
-                if (!(placedOrder.get(i) instanceof Deferred d)) continue;
-                String label = LabelNormalizer.normalize(d.last().text());
-                String before = neighbour(i, -1), after = neighbour(i, +1);
+                if (!(placedOrder.get(i) instanceof Deferred)) continue;
+                int j = i;
+                while (j < placedOrder.size() && placedOrder.get(j) instanceof Deferred) j++;
+                String before = neighbour(i, -1), after = neighbour(j - 1, +1);
                 List<String> free = new ArrayList<>();
                 if (before != null && after != null) {
                     List<String> keys = TemplateSpec.applicationRowKeys();
                     for (int k = keys.indexOf(before) + 1; k < keys.indexOf(after); k++)
                         if (!out.applications.containsKey(keys.get(k))) free.add(keys.get(k));
                 }
-                if (free.size() != 1) {
-                    out.warnings.add("table 三: a row of numbers under the label '" + label + "' names no row of the template"
-                            + (before == null || after == null ? "" : " and " + free.size() + " template rows are free between "
-                            + before + " and " + after) + "; ignored");
-                    continue;
+                int run = j - i;
+                boolean all = free.size() == run;
+                for (int k = 0; all && k < run; k++) all = resembles((Deferred) placedOrder.get(i + k), free.get(k));
+                for (int k = 0; k < run; k++) {
+                    Deferred d = (Deferred) placedOrder.get(i + k);
+                    String label = LabelNormalizer.normalize(d.last().text());
+                    if (free.size() != run || run > 1 && !all) {
+                        out.warnings.add("table 三: a row of numbers under the label '" + label + "' names no row of the template"
+                                + (before == null || after == null ? "" : " and " + free.size() + " template rows are free between "
+                                + before + " and " + after) + "; ignored");
+                        continue;
+                    }
+                    String key = free.get(k);
+                    double sim = LabelNormalizer.similarity(label, TemplateSpec.applicationRow(key).label());
+                    if (!all) {
+                        out.warnings.add("table 三: a row of numbers under the label '" + label + "' between " + before + " and " + after
+                                + " resembles the free row " + key + " too little (" + String.format(java.util.Locale.ROOT, "%.2f", sim)
+                                + "); ignored");
+                        continue;
+                    }
+                    out.warnings.add("table 三: label '" + label + "' names no template row; read as " + key + " by its place between "
+                            + before + " and " + after + " (similarity " + String.format(java.util.Locale.ROOT, "%.2f", sim)
+                            + (sim < PLACE_SIMILARITY ? ", ordinal " + TemplateSpec.applicationRow(key).number() : "") + ")");
+                    out.applications.put(key, sevenCells(d.row(), d.last(), key));
+                    placedOrder.set(i + k, key);
                 }
-                String key = free.get(0);
-                double sim = LabelNormalizer.similarity(label, TemplateSpec.applicationRow(key).label());
-                if (sim < PLACE_SIMILARITY) {
-                    out.warnings.add("table 三: a row of numbers under the label '" + label + "' between " + before + " and " + after
-                            + " resembles the free row " + key + " too little (" + String.format(java.util.Locale.ROOT, "%.2f", sim)
-                            + "); ignored");
-                    continue;
-                }
-                out.warnings.add("table 三: label '" + label + "' names no template row; read as " + key + " by its place between "
-                        + before + " and " + after + " (similarity " + String.format(java.util.Locale.ROOT, "%.2f", sim) + ")");
-                out.applications.put(key, sevenCells(d.row(), d.last(), key));
-                placedOrder.set(i, key);
+                i = j - 1;
             }
+        }
+
+        /** A leading ordinal such as {@code 1.} or {@code 2、}: its number. */
+        private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("^(\\d{1,2})[.．、,，]");
+
+        /** Whether the row's label resembles template row {@code key} enough to take it by place. */
+        private static boolean resembles(Deferred d, String key) {
+            TemplateSpec.ApplicationRow row = TemplateSpec.applicationRow(key);
+            String label = LabelNormalizer.normalize(d.last().text());
+            if (LabelNormalizer.similarity(label, row.label()) >= PLACE_SIMILARITY) return true;
+            if (!d.last().isOcr() || row.number() == null) return false;
+            java.util.regex.Matcher m = ORDINAL.matcher(label), t = ORDINAL.matcher(row.number());
+            return m.find() && t.find() && m.group(1).equals(t.group(1));
         }
 
         /** The nearest row key placed before ({@code step} −1) or after (+1) position {@code i}. */

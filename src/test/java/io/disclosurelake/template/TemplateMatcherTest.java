@@ -153,6 +153,51 @@ class TemplateMatcherTest {
         assertEquals(23, m.applications.size());
     }
 
+    /** The table of {@link #applicationGrid} as OCR gives it, with the labels of {@code garbled} (key → print) misread. */
+    private static List<List<GridCell>> scanned(List<ApplicationRow> rows, java.util.Map<String, String> garbled) {
+        List<List<GridCell>> text = applicationGrid(rows, false);
+        for (var e : garbled.entrySet()) text = withLabel(rows, e.getKey(), e.getValue(), text);
+        List<List<GridCell>> t = new ArrayList<>();
+        for (List<GridCell> r : text) {
+            List<GridCell> row = new ArrayList<>();
+            for (GridCell c : r)
+                row.add(new GridCell(c.row(), c.col(), c.rowSpan(), c.colSpan(), c.text(), 1, 10, 10, 10, 10, c.continuation(), GridCell.OCR, 0.99));
+            t.add(row);
+        }
+        return t;
+    }
+
+    private static List<List<GridCell>> withLabel(List<ApplicationRow> rows, String key, String printed, List<List<GridCell>> grid) {
+        List<List<GridCell>> t = new ArrayList<>(grid);
+        int at = 3 + rows.indexOf(TemplateSpec.applicationRow(key));
+        List<GridCell> row = new ArrayList<>(t.get(at));
+        row.set(2, cell(at, 2, printed));
+        t.set(at, row);
+        return t;
+    }
+
+    @Test
+    void twoGarbledScannedLabelsTakeTheTwoFreeRowsByTheirOrdinals() {
+        // a noisy scan read 1.属于国家秘密 as 1.丁喝系视团 and the next label as 2.算他法律行政法相整止公开
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(scanned(rows, java.util.Map.of(
+                "withheld.state_secret", "1.丁喝系视团", "withheld.prohibited_by_law", "2.算他法律行政法相整止公开"))));
+        assertEquals(25, m.applications.size(), m.warnings.toString());
+        assertRowValues(m, rows);
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("丁喝系视团") && w.contains("read as withheld.state_secret")
+                && w.contains("ordinal 1.")), m.warnings.toString());
+    }
+
+    @Test
+    void garbledScannedLabelsWhoseOrdinalsDisagreeAreLeftOut() {
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(scanned(rows, java.util.Map.of(
+                "withheld.state_secret", "3.丁喝系视团", "withheld.prohibited_by_law", "2.算他法律行政法相整止公开"))));
+        assertNull(m.applications.get("withheld.state_secret"));
+        assertNull(m.applications.get("withheld.prohibited_by_law"));
+        assertEquals(23, m.applications.size());
+    }
+
     @Test
     void labelResemblingNothingIsLeftOutEvenInItsPlace() {
         List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);

@@ -37,6 +37,8 @@ public final class OcrText {
         if (!compact.isEmpty() && compact.length() <= 3 && compact.chars().allMatch(c -> "一-—–_~～".indexOf(c) >= 0)) return "—";
         // a cell of one or two look-alikes only ("O", "l") stands for a number: a label is never that short in Latin
         boolean lookAlikesOnly = !compact.isEmpty() && compact.length() <= 2 && compact.chars().allMatch(c -> "OoIl|".indexOf(c) >= 0);
+        // a lone round glyph (a noisy 0 read "a", "D" or "Q") is a 0: a table cell of one Latin letter is no label
+        if (compact.length() == 1 && "aDQ".indexOf(compact.charAt(0)) >= 0) return "0";
         if (compact.isEmpty() || !lookAlikesOnly && compact.chars().noneMatch(Character::isDigit)) return t;
         StringBuilder sb = new StringBuilder(compact.length());
         for (int i = 0; i < compact.length(); i++) {

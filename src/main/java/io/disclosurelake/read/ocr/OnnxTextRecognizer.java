@@ -55,6 +55,7 @@ public final class OnnxTextRecognizer implements TextRecognizer {
             for (String line; (line = r.readLine()) != null; ) k.add(line);
         }
         keys = k.toArray(new String[0]);
+        groupOf = lookAlikeGroups();
     }
 
     /**
@@ -176,7 +177,12 @@ public final class OnnxTextRecognizer implements TextRecognizer {
         }
     }
 
-    /** CTC greedy decoding: the best class per step, repeats and blanks dropped; confidence = mean best probability. */
+    /**
+     * CTC greedy decoding: the best class per step, repeats and blanks dropped; confidence = mean best probability
+     * of the kept characters. A digit's probability is that of its look-alike group ({@link #lookAlikeGroups}): on
+     * a noisy scan a lone 0 is read "0" 0.46, "O" 0.15, "o" 0.09 — unsure of the glyph's form, yet sure it is
+     * round; what a number must fear is another digit, and that probability is left out of the group.
+     */
     Recognition decode(float[][] steps) {
         StringBuilder sb = new StringBuilder();
         double sum = 0;
@@ -186,12 +192,44 @@ public final class OnnxTextRecognizer implements TextRecognizer {
             for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
             if (best != 0 && best != prev) {
                 sb.append(best - 1 < keys.length ? keys[best - 1] : " ");
-                sum += p[best];
+                int[] group = best < groupOf.length ? groupOf[best] : null;
+                if (group == null) sum += p[best];
+                else {
+                    double g = 0;
+                    for (int c : group) g += p[c];
+                    sum += Math.min(1, g);
+                }
                 kept++;
             }
             prev = best;
         }
         return kept == 0 ? Recognition.NONE : new Recognition(sb.toString(), sum / kept);
+    }
+
+    /**
+     * Glyphs that stand for one digit in a number cell (see {@link OcrText#normalize}, which maps O/o and I/l/| to
+     * digits): the recognizer spreads its belief over them when noise blurs a digit's form, not its identity.
+     * Deliberately narrow: only 0 and 1, whose look-alikes are no other digit's.
+     */
+    static final String[] LOOK_ALIKES = {"0OoDQa〇○ΟοОо", "1Il|丨"};
+
+    /** For each output class that is a digit or a look-alike, the classes of its group; null for the rest. */
+    private final int[][] groupOf;
+
+    private int[][] lookAlikeGroups() {
+        int[][] out = new int[keys.length + 2][];
+        java.util.Map<String, Integer> classOf = new java.util.HashMap<>();
+        for (int i = 0; i < keys.length; i++) classOf.putIfAbsent(keys[i], i + 1);
+        for (String group : LOOK_ALIKES) {
+            List<Integer> members = new ArrayList<>();
+            group.codePoints().forEach(cp -> {
+                Integer c = classOf.get(new String(Character.toChars(cp)));
+                if (c != null) members.add(c);
+            });
+            int[] m = members.stream().mapToInt(Integer::intValue).toArray();
+            for (int c : m) out[c] = m;
+        }
+        return out;
     }
 
     private static BufferedImage scale(BufferedImage src, int w, int h) {

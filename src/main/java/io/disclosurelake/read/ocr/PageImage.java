@@ -376,6 +376,31 @@ public final class PageImage {
         return out;
     }
 
+    /**
+     * The lean of the print in the box: the slope dx/dy (y down) of the line fitted through each ink row's middle,
+     * or NaN when fewer than 8 rows hold ink. A slash leans right (about −0.4), a 1 stands upright (its flag at the
+     * top left tilts it slightly the other way).
+     */
+    public double slant(int x0, int y0, int x1, int y1, boolean[] mask) {
+        double sy = 0, sx = 0, syy = 0, sxy = 0;
+        int n = 0;
+        for (int y = Math.max(0, y0); y < Math.min(height, y1); y++) {
+            long sum = 0;
+            int count = 0;
+            for (int x = Math.max(0, x0); x < Math.min(width, x1); x++) {
+                int i = y * width + x;
+                if (ink[i] && (mask == null || !mask[i])) { sum += x; count++; }
+            }
+            if (count == 0) continue;
+            double mid = sum / (double) count;
+            sy += y; sx += mid; syy += (double) y * y; sxy += y * mid;
+            n++;
+        }
+        if (n < 8) return Double.NaN;
+        double var = syy - sy * sy / n;
+        return var <= 0 ? Double.NaN : (sxy - sy * sx / n) / var;
+    }
+
     /** The box cut out of the page with {@code pad} white pixels of margin, as an image for the recognizer. */
     public BufferedImage crop(int x0, int y0, int x1, int y1, int pad, boolean[] mask) {
         int w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;

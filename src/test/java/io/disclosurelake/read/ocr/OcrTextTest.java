@@ -18,6 +18,10 @@ class OcrTextTest {
         assertEquals("", OcrText.normalize(". ,"));
         assertEquals("5", OcrText.normalize("5·"));
         assertEquals("62.13", OcrText.normalize("·62.13."));
+        // a lone noisy 0 read as a round letter
+        assertEquals("0", OcrText.normalize("a"));
+        assertEquals("0", OcrText.normalize("D"));
+        assertEquals("0", OcrText.normalize("Q"));
     }
 
     @Test
