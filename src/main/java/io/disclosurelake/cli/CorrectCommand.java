@@ -11,6 +11,7 @@ import io.disclosurelake.rank.ScoringConfig;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +29,8 @@ import java.util.concurrent.Callable;
                 + " rules and metrics, the gold tables, rankings and exports are recomputed. A bad row is one line"
                 + " on stderr (file, row, why) and the others still apply; applying a file twice changes nothing."})
 public final class CorrectCommand implements Callable<Integer> {
+    @Mixin SparkOptions sparkOptions;
+
     @Option(names = "--lake", required = true, description = "lake directory, or its URI")
     String lake;
 
@@ -43,11 +46,7 @@ public final class CorrectCommand implements Callable<Integer> {
     @Option(names = "--exports", description = "where the rankings and review exports go (default: exports.dir, else exports/ beside a local lake)")
     Path exports;
 
-    @Option(names = "--master", description = "Spark master when not set by spark-submit (default: local[*])")
-    String master;
 
-    @Option(names = "--verbose", description = "Spark's INFO logging and stack traces of failures")
-    boolean verbose;
 
     /** Exit status when some rows were bad or stale (the others applied). */
     static final int SOME_ROWS_NOT_APPLIED = 4;
@@ -58,8 +57,7 @@ public final class CorrectCommand implements Callable<Integer> {
             return 2;
         }
         byte[] bytes = Files.readAllBytes(file);
-        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(),
-                List.of("spark.app.name=disclosure-lake correct"), master);
+        SparkSession spark = sparkOptions.session("correct");
         try {
             String uri = LakeLocation.parse(lake).uri();
             LakeTables tables = new LakeTables(spark, uri);

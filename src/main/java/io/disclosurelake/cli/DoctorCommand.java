@@ -7,6 +7,7 @@ import io.disclosurelake.lake.LakeLocation;
 import io.disclosurelake.lake.NightClaim;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -22,12 +23,12 @@ import java.util.concurrent.Callable;
                 + " made again (docs/job.md \"A damaged lake\").",
         "Exit status: 0 healthy or repaired, 1 problems found (not repaired), 2 bad arguments, 3 a damaged table."})
 public final class DoctorCommand implements Callable<Integer> {
+    @Mixin SparkOptions sparkOptions;
+
     @Option(names = "--lake", required = true, description = "lake directory, or its URI (file:, hdfs:, s3a:, …)") String lake;
     @Option(names = "--repair", description = "remove what is found (one Delta commit per table)") boolean repair;
     @Option(names = "--rebuild", paramLabel = "TABLE", description = "with --repair: drop TABLE so that the next run"
             + " (report tables, quarantine, documents) or rank (gold tables) makes it again (repeatable)") List<String> rebuild = new ArrayList<>();
-    @Option(names = "--master", description = "Spark master (default: local[*])") String master;
-    @Option(names = "--verbose", description = "Spark's INFO logging, each table checked, stack traces of failures") boolean verbose;
 
     @Override public Integer call() throws Exception {
         LakeLocation where;
@@ -45,8 +46,7 @@ public final class DoctorCommand implements Callable<Integer> {
             System.err.println("doctor: --rebuild needs --repair");
             return 2;
         }
-        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(),
-                List.of("spark.app.name=disclosure-lake doctor"), master);
+        SparkSession spark = sparkOptions.session("doctor");
         try {
             LakeDoctor doctor = new LakeDoctor(spark, LakeSession.qualify(spark, where.uri()));
             if (!repair) {
@@ -87,6 +87,6 @@ public final class DoctorCommand implements Callable<Integer> {
     private void print(LakeDoctor.Examination x) {
         for (LakeDamage.Damage d : x.damaged()) System.out.println("doctor: " + d.line());
         for (LakeDoctor.Finding f : x.findings()) System.out.println("doctor: " + f.line());
-        if (verbose) System.out.println("doctor: tables read: " + String.join(", ", x.tables()));
+        if (sparkOptions.verbose) System.out.println("doctor: tables read: " + String.join(", ", x.tables()));
     }
 }

@@ -8,6 +8,7 @@ import io.disclosurelake.rank.ScoringConfig;
 import io.disclosurelake.export.RankingExport;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.concurrent.Callable;
                 + " rankings) from the lake and exports the year's rankings as CSV (UTF-8 with BOM), XLSX and a"
                 + " self-contained HTML report."})
 public final class RankCommand implements Callable<Integer> {
+    @Mixin SparkOptions sparkOptions;
+
     @Option(names = "--lake", required = true, description = "lake directory (holds the Delta tables), or its URI (file:, hdfs:, s3a:, …)")
     String lake;
 
@@ -41,19 +44,14 @@ public final class RankCommand implements Callable<Integer> {
             + " its bodies are expected to have a report for the year")
     String manifest;
 
-    @Option(names = "--master", description = "Spark master when not set by spark-submit (default: local[*])")
-    String master;
 
-    @Option(names = "--verbose", description = "Spark's INFO logging and stack traces of failures")
-    boolean verbose;
 
     @Override public Integer call() throws Exception {
         ScoringConfig scoring = conf != null ? ScoringConfig.load(conf) : ScoringConfig.standard();
         var formats = RankingExport.Format.parse(format);
         // The same session as run's (conf/spark-defaults.conf, WARN logging): the ranking step alone took 1,266 s
         // with a session of its own defaults where inside run it takes about 120–200 s.
-        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(),
-                List.of("spark.app.name=disclosure-lake rank"), master);
+        SparkSession spark = sparkOptions.session("rank");
         try {
             long t0 = System.nanoTime();
             io.disclosurelake.lake.LakeHealth.requireIntact(spark, LakeLocation.parse(lake).uri()); // damaged: one line, exit 3

@@ -6,6 +6,7 @@ import io.disclosurelake.lake.LakeSession;
 import io.disclosurelake.lake.LakeLocation;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.concurrent.Callable;
                 + " cell, every cell of a broken rule and every published report that could not be read, with empty"
                 + " corrected_value, reviewer_note and reviewer columns. Fill them and pass the sheet to `correct`."})
 public final class ReviewCommand implements Callable<Integer> {
+    @Mixin SparkOptions sparkOptions;
+
     @Option(names = "--lake", required = true, description = "lake directory, or its URI")
     String lake;
 
@@ -29,15 +32,10 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--province", description = "only this province (name, short name, GB/T 2260 code or pinyin)")
     String province;
 
-    @Option(names = "--master", description = "Spark master when not set by spark-submit (default: local[*])")
-    String master;
 
-    @Option(names = "--verbose", description = "Spark's INFO logging and stack traces of failures")
-    boolean verbose;
 
     @Override public Integer call() throws Exception {
-        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(),
-                List.of("spark.app.name=disclosure-lake review"), master);
+        SparkSession spark = sparkOptions.session("review");
         try {
             for (RankingExport.Written w : ReviewExport.export(spark, LakeLocation.parse(lake).uri(), year, province, out)) {
                 System.out.printf("wrote %s  %,d bytes%n", w.file(), w.bytes());
