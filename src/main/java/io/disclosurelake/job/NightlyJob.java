@@ -179,10 +179,11 @@ public final class NightlyJob {
 
         // ---------------------------------------------------------------- extraction on the executors
         Dataset<Row> extracted = stage("extract", () -> {
+            long nToRead = Math.max(1, toRead.count()); // before the description: this count is not the extraction
             // The console's progress counts documents of the job so described (cli/ConsoleProgress).
             spark.sparkContext().setJobDescription(EXTRACTING + nCandidates);
             try {
-                return materialize(extract(toRead, docsOld, rereads, Math.max(1, toRead.count()), hconf));
+                return materialize(extract(toRead, docsOld, rereads, nToRead, hconf));
             } finally {
                 spark.sparkContext().setJobDescription(null);
             }
