@@ -25,6 +25,8 @@ public final class RankingPostRunStep implements PostRunStep {
             ctx.summaryLines().add("rank: no report changed; gold tables and exports are current");
             return;
         }
+        // similar_reports and the copy warnings first: the ranking reads them (docs/rules.md)
+        ctx.summaryLines().addAll(CopyRules.refresh(ctx.lake(), SimilarReports.Settings.of(ctx.settings())));
         Path out = conf.exportsDir(lake);
         String manifest = ctx.settings().manifest();
         RankingStep.Outcome o = RankingStep.run(ctx.spark(), lake, List.of(), out,
