@@ -26,7 +26,8 @@ import java.util.StringJoiner;
  * <p>Facts columns the SQL reads: {@code is_present} (boolean), {@code on_time} (boolean, null when unknown),
  * {@code first_seen}, {@code deadline}, {@code template}, {@code expected_template}, {@code value_cells},
  * {@code expected_cells}, {@code value_cells_<table>} (see {@link #cellFactsSql}), {@code v_<rule>}
- * (violations of each rule), {@code warnings_counted}, {@code copied} (boolean).
+ * (violations of each rule), {@code warnings_counted}, {@code copied} (boolean), {@code sim_kind}, {@code sim_body},
+ * {@code sim_value} (the closest near-copy, {@link #similarFactsSql}; null when none).
  */
 public final class ComplianceScore {
     private ComplianceScore() {}

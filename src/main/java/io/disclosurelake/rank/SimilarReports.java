@@ -49,10 +49,11 @@ public final class SimilarReports {
      * @param hashTables  MinHash functions (LSH tables); more find more candidates at more cost
      * @param commonShare a shingle in at least this share of all reports (and in {@code commonMin}) is common wording
      * @param commonMin   ... and in at least this many reports
+     * @param minShared   ... and at least this many shingles (common wording left out) shared
      * @param passageMax  longest shared passage kept, in characters
      */
     public record Settings(int shingleSize, double threshold, int hashTables, double commonShare, int commonMin,
-                           int passageMax) implements Serializable {
+                           int minShared, int passageMax) implements Serializable {
         public Settings {
             if (shingleSize < 1) throw new IllegalArgumentException("copies.shingle_size must be ≥ 1");
             if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("copies.threshold must be in (0, 1]");
@@ -62,11 +63,11 @@ public final class SimilarReports {
         public static Settings of(JobSettings s) {
             return new Settings(s.getInt("copies.shingle_size"), Double.parseDouble(s.get("copies.threshold")),
                     s.getInt("copies.hash_tables"), Double.parseDouble(s.get("copies.common_share")),
-                    s.getInt("copies.common_min"), s.getInt("copies.passage_max"));
+                    s.getInt("copies.common_min"), s.getInt("copies.min_shared"), s.getInt("copies.passage_max"));
         }
 
-        public Settings withShingleSize(int k) { return new Settings(k, threshold, hashTables, commonShare, commonMin, passageMax); }
-        public Settings withThreshold(double t) { return new Settings(shingleSize, t, hashTables, commonShare, commonMin, passageMax); }
+        public Settings withShingleSize(int k) { return new Settings(k, threshold, hashTables, commonShare, commonMin, minShared, passageMax); }
+        public Settings withThreshold(double t) { return new Settings(shingleSize, t, hashTables, commonShare, commonMin, minShared, passageMax); }
     }
 
     /** Features are hashed shingles below this (MinHash's prime is 2,038,074,743). */
@@ -150,9 +151,10 @@ public final class SimilarReports {
         Dataset<Row> pairs = candidates.unionByName(previous).distinct()
                 .join(f.toDF("id1", "org1", "year1", "seen1", "text1", "h1"), "id1")
                 .join(f.toDF("id2", "org2", "year2", "seen2", "text2", "h2"), "id2")
-                .withColumn("similarity", size(array_intersect(col("h1"), col("h2"))).cast("double")
-                        .divide(size(array_union(col("h1"), col("h2")))))
-                .where(col("similarity").geq(s.threshold()));
+                .withColumn("shared", size(array_intersect(col("h1"), col("h2"))))
+                .withColumn("similarity", col("shared").cast("double").divide(size(array_union(col("h1"), col("h2")))))
+                // a few shared shingles between two short texts are chance, not a copy
+                .where(col("similarity").geq(s.threshold()).and(col("shared").geq(s.minShared())));
         // Orientation: a is the year before (previous_year) or the earlier first seen, then the smaller id.
         Dataset<Row> oriented = pairs.withColumn("swap", col("kind").equalTo(CROSS_BODY).and(
                         coalesce(col("seen2"), lit(java.sql.Timestamp.valueOf("9999-12-31 00:00:00"))).lt(

@@ -51,7 +51,7 @@ class SimilarReportsTest {
                 r("road24", "盱眙县交通运输局", 2024, 1000, ROADS),
                 r("fin23", "淮安市财政局", 2023, 500, lastYear),
                 r("road23", "盱眙县交通运输局", 2023, 500, null)), REPORTS);
-        SimilarReports.Settings s = new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 40);
+        SimilarReports.Settings s = new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 10, 40);
         Dataset<Row> found = SimilarReports.find(reports, s).localCheckpoint(true);
         Map<String, Row> pairs = new HashMap<>();
         for (Row p : found.collectAsList()) pairs.put(p.getAs("report_id_a") + "~" + p.getAs("report_id_b"), p);
@@ -92,7 +92,7 @@ class SimilarReportsTest {
                 r("a", "淮安市财政局", 2024, 1, stock + "全年发布预算信息86条。"),
                 r("b", "淮安市教育局", 2024, 1, stock + "全年发布招生信息412条。"),
                 r("c", "盱眙县交通运输局", 2024, 1, stock + "全年发布工程信息214条。")), REPORTS);
-        assertEquals(3, SimilarReports.find(reports, new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 40)).count(), "stock wording counted");
-        assertEquals(0, SimilarReports.find(reports, new SimilarReports.Settings(6, 0.5, 5, 0.5, 3, 40)).count(), "stock wording left out");
+        assertEquals(3, SimilarReports.find(reports, new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 10, 40)).count(), "stock wording counted");
+        assertEquals(0, SimilarReports.find(reports, new SimilarReports.Settings(6, 0.5, 5, 0.5, 3, 10, 40)).count(), "stock wording left out");
     }
 }
