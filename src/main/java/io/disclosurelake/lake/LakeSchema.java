@@ -346,16 +346,16 @@ public final class LakeSchema {
         table(SIMILAR_REPORTS, "Pairs of reports whose narratives (reports.narrative_text, each body's own name masked) are near-copies: another body's report of the same year, or the same body's previous year. Found with MinHash LSH over character shingles and kept when their exact Jaccard similarity reaches copies.threshold (conf/disclosure-lake.properties); docs/rules.md.",
                 List.of("report_id_a", "report_id_b"),
                 f("year", DataTypes.IntegerType, false, "year of report b (of both for cross_body)"),
-                f("report_id_a", DataTypes.StringType, false, "one report: for cross_body the earlier first seen (then the smaller id), for previous_year the year before"),
+                f("report_id_a", DataTypes.StringType, false, "one report: for cross_body the one that does not name the other body, else the earlier first seen (then the smaller id); for previous_year the year before"),
                 f("body_a", DataTypes.StringType, true, "its body name (reports.org)"),
-                f("report_id_b", DataTypes.StringType, false, "the other report: the later one, or the year itself for previous_year"),
+                f("report_id_b", DataTypes.StringType, false, "the other report, the likelier copy: for cross_body the one still naming the other body, else the later first seen; for previous_year the year itself"),
                 f("body_b", DataTypes.StringType, true, "its body name"),
                 f("kind", DataTypes.StringType, false, "cross_body (two bodies, same year) or previous_year (one body, consecutive years)"),
                 f("similarity", DataTypes.DoubleType, false, "Jaccard similarity of the two narratives' character shingles (copies.shingle_size), wording common to many reports left out; 0–1"),
                 f("longest_shared", DataTypes.StringType, true, "the longest passage both narratives contain (names masked as □), cut to copies.passage_max characters (… marks a cut)"),
                 f("other_body_name_left", DataTypes.BooleanType, false, "cross_body: one narrative still names the other body (its full name or a short form such as 市财政局)"),
                 f("name_left", DataTypes.StringType, true, "the name form found, when other_body_name_left"),
-                f("report_with_name", DataTypes.StringType, true, "the report whose narrative holds that name"));
+                f("report_with_name", DataTypes.StringType, true, "the report whose narrative holds that name (report_id_b)"));
 
         List<StructField> rk = new ArrayList<>(List.of(
                 f("year", DataTypes.IntegerType, false, "report year"),

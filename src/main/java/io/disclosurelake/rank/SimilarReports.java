@@ -163,7 +163,8 @@ public final class SimilarReports {
                 .withColumn("similarity", col("shared").cast("double").divide(size(array_union(col("h1"), col("h2")))))
                 // a few shared shingles between two short texts are chance, not a copy
                 .where(col("similarity").geq(s.threshold()).and(col("shared").geq(s.minShared())));
-        // Orientation: a is the year before (previous_year) or the earlier first seen, then the smaller id.
+        // Orientation: a is the year before (previous_year) or the earlier first seen, then the smaller id (describe
+        // turns a cross_body pair round when a's text still names b's body).
         Dataset<Row> oriented = pairs.withColumn("swap", col("kind").equalTo(CROSS_BODY).and(
                         coalesce(col("seen2"), lit(java.sql.Timestamp.valueOf("9999-12-31 00:00:00"))).lt(
                                 coalesce(col("seen1"), lit(java.sql.Timestamp.valueOf("9999-12-31 00:00:00"))))))
@@ -183,25 +184,32 @@ public final class SimilarReports {
         return out;
     }
 
-    /** A verified pair as a row of similar_reports: the longest shared passage and a name left in. */
+    /**
+     * A verified pair as a row of similar_reports: the longest shared passage and a name left in. A text that
+     * still names the other body is certainly the copy: it becomes side b, whichever was seen first.
+     */
     static Row describe(Row p, int cap) {
         String kind = p.getAs("kind");
+        String idA = p.getAs("report_id_a"), idB = p.getAs("report_id_b");
         String bodyA = p.getAs("body_a"), bodyB = p.getAs("body_b");
-        List<String> formsA = NarrativeText.nameForms(bodyA), formsB = NarrativeText.nameForms(bodyB);
         String textA = p.getAs("text_a"), textB = p.getAs("text_b");
-        String passage = NarrativeCompare.longestShared(NarrativeCompare.masked(textA, formsA),
-                NarrativeCompare.masked(textB, formsB), cap);
-        String left = null, with = null;
+        List<String> formsA = NarrativeText.nameForms(bodyA), formsB = NarrativeText.nameForms(bodyB);
+        String left = null;
         if (CROSS_BODY.equals(kind)) {
             left = NarrativeCompare.otherNameLeft(textB, formsB, formsA);
-            with = left != null ? p.getAs("report_id_b") : null;
-            if (left == null) {
-                left = NarrativeCompare.otherNameLeft(textA, formsA, formsB);
-                with = left != null ? p.getAs("report_id_a") : null;
+            String inA = left == null ? NarrativeCompare.otherNameLeft(textA, formsA, formsB) : null;
+            if (inA != null) {
+                left = inA;
+                String t = idA; idA = idB; idB = t;
+                t = bodyA; bodyA = bodyB; bodyB = t;
+                t = textA; textA = textB; textB = t;
+                List<String> f = formsA; formsA = formsB; formsB = f;
             }
         }
-        return RowFactory.create(p.getAs("year"), p.getAs("report_id_a"), bodyA, p.getAs("report_id_b"), bodyB, kind,
-                p.getAs("similarity"), passage, left != null, left, with);
+        String passage = NarrativeCompare.longestShared(NarrativeCompare.masked(textA, formsA),
+                NarrativeCompare.masked(textB, formsB), cap);
+        return RowFactory.create(p.getAs("year"), idA, bodyA, idB, bodyB, kind,
+                p.getAs("similarity"), passage, left != null, left, left != null ? idB : null);
     }
 
     /** Distinct 32-bit hashes of a text's shingles. */
