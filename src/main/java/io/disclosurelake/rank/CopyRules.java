@@ -4,6 +4,7 @@ import io.disclosurelake.lake.CurrentReports;
 import io.disclosurelake.lake.JoinKeys;
 import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.lake.LakeTables;
+import io.disclosurelake.lake.ViolationCounts;
 import io.disclosurelake.spec.RuleBook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -66,10 +67,28 @@ public final class CopyRules {
             warnings = kept.unionByName(violations(similar));
         }
         LakeTables.SyncResult r = lake.sync(LakeSchema.RULE_VIOLATIONS, warnings, LakeSchema.RULE, rules);
+        LakeTables.SyncResult m = r.action().equals("unchanged") ? r
+                : refreshCounts(lake, scoped ? reports.where(col(LakeSchema.YEAR).isin(years.toArray())) : reports);
         long pairs = similar.count();
-        lines.add(String.format("copies: %d similar pair(s) in similar_reports%s, warnings %s, in %.1f s", pairs,
-                scoped ? " of the years " + years : "", r.action(), (System.nanoTime() - t0) / 1e9));
+        lines.add(String.format("copies: %d similar pair(s) in similar_reports%s, warnings %s, counts %s, in %.1f s", pairs,
+                scoped ? " of the years " + years : "", r.action(), m.action(), (System.nanoTime() - t0) / 1e9));
         return lines;
+    }
+
+    /**
+     * The violation counts in report_metrics of {@code reports} (their warnings just changed) from their one
+     * definition (lake/ViolationCounts), their other rows as they are: the counts the job wrote did not know the
+     * copy warnings, and left different the gold layer would take the lake for one the job did not write and
+     * rebuild every year. One commit, none when nothing differs.
+     */
+    static LakeTables.SyncResult refreshCounts(LakeTables lake, Dataset<Row> reports) {
+        if (!lake.hasLog(LakeSchema.REPORT_METRICS)) return new LakeTables.SyncResult(LakeSchema.REPORT_METRICS, 0, 0, "unchanged", 0);
+        Dataset<Row> ids = reports.select(LakeSchema.REPORT_ID).distinct().localCheckpoint(true);
+        Dataset<Row> kept = lake.read(LakeSchema.REPORT_METRICS).join(ids, JoinKeys.of(LakeSchema.REPORT_ID), "left_semi")
+                .where(not(ViolationCounts.isCount(col(LakeSchema.METRIC))));
+        Dataset<Row> counts = ViolationCounts.metricRows(ViolationCounts.counts(ids,
+                lake.read(LakeSchema.RULE_VIOLATIONS).join(ids, JoinKeys.of(LakeSchema.REPORT_ID), "left_semi"), ViolationCounts.metrics()));
+        return lake.sync(LakeSchema.REPORT_METRICS, kept.unionByName(counts), LakeSchema.REPORT_ID, ids);
     }
 
     /** rule_violations rows of the two warnings: on the later report of each cross_body pair, and on the report holding the other's name. */

@@ -119,6 +119,14 @@ class PlantedCopiesNightTest {
             nameLeft++;
         }
         System.out.printf("copies night: %d warning row(s), %d copies that left the source's name in%n", warnings.size(), nameLeft);
+        // The counts in report_metrics know the copy warnings (else the gold layer would take the lake for one the
+        // job did not write and rebuild every year).
+        assertEquals(0, spark.sql("SELECT m.report_id FROM delta.`" + lake.path(LakeSchema.REPORT_METRICS) + "` m"
+                + " LEFT JOIN (SELECT report_id, COUNT(*) AS n FROM delta.`" + lake.path(LakeSchema.RULE_VIOLATIONS) + "`"
+                + " WHERE severity = 'warning' GROUP BY report_id) v ON m.report_id = v.report_id"
+                + " WHERE m.metric = 'warning_violations' AND m.value <> COALESCE(v.n, 0)").count(), "warning counts");
+        assertEquals(warnings.stream().filter(w -> w.startsWith(RuleBook.COPY_FROM_OTHER_BODY + "|")).count(),
+                lake.read(LakeSchema.REPORT_METRICS).where("metric = 'violations.COPY_FROM_OTHER_BODY' AND value = 1").count());
 
         // A later night that touched 2024 rebuilds only 2024 (and 2025): 2023's rows stay, and the rows equal the whole rebuild.
         SimilarReports.Settings conf = SimilarReports.Settings.of(settings);
@@ -129,6 +137,19 @@ class PlantedCopiesNightTest {
         assertEquals(new HashSet<>(whole), new HashSet<>(lake.read(LakeSchema.SIMILAR_REPORTS).collectAsList()), "2024 rebuilt as a whole rebuild has it");
         assertEquals(new HashSet<>(wholeWarnings), new HashSet<>(lake.read(LakeSchema.RULE_VIOLATIONS).collectAsList()), "warnings unchanged");
         assertTrue(whole.stream().anyMatch(r -> (int) r.getAs("year") == 2024), "2024 has pairs to rebuild");
+
+        // A retired report (docs/job.md "A report's life") is in no pair and carries no copy warning.
+        Row first = whole.stream().filter(r -> r.getAs("kind").equals(SimilarReports.CROSS_BODY)).findFirst().orElseThrow();
+        String gone = first.getAs("report_id_b");
+        io.delta.tables.DeltaTable.forPath(spark, lake.path(LakeSchema.REPORTS)).update(
+                org.apache.spark.sql.functions.col("report_id").equalTo(gone),
+                Map.of(LakeSchema.RETIRED_AT, org.apache.spark.sql.functions.current_timestamp()));
+        CopyRules.refresh(lake, conf, List.of((int) first.getAs("year"), (int) first.getAs("year") + 1));
+        assertEquals(0, lake.read(LakeSchema.SIMILAR_REPORTS).where(org.apache.spark.sql.functions.col("report_id_a").equalTo(gone)
+                .or(org.apache.spark.sql.functions.col("report_id_b").equalTo(gone))).count(), "retired " + gone + " left out");
+        assertEquals(whole.size() - 1, lake.read(LakeSchema.SIMILAR_REPORTS).count());
+        assertEquals(0, lake.read(LakeSchema.RULE_VIOLATIONS).where(org.apache.spark.sql.functions.col("report_id").equalTo(gone)
+                .and(org.apache.spark.sql.functions.col("rule").isin(RuleBook.LAKE_WIDE_RULES.toArray()))).count());
     }
 
     private static String pair(String a, String b) {
