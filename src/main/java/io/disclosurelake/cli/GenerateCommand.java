@@ -29,6 +29,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--years", defaultValue = "2019-2025", description = "report years, e.g. 2019-2025")
     String years;
 
+    @Option(names = "--copies", defaultValue = "0", description = "share of reports planted as narrative copies (another body's text of the year with the name swapped, a name left in or lightly edited, or last year's text); every narrative is then the body's own words; 0 = none (the default corpus)")
+    double copyRate;
+
     @Option(names = "--violation-rate", defaultValue = "0.1", description = "share of reports with an injected rule fault")
     double violationRate;
 
@@ -55,7 +58,7 @@ public final class GenerateCommand implements Callable<Integer> {
         Set<String> fmts = new LinkedHashSet<>();
         for (String f : formats) fmts.add(f.trim().toLowerCase(Locale.ROOT));
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        GeneratorOptions o = new GeneratorOptions(out, count, seed, fmts, from, to, violationRate, badRate, sofficeShare, t);
+        GeneratorOptions o = new GeneratorOptions(out, count, seed, fmts, from, to, violationRate, badRate, sofficeShare, t, copyRate);
         CorpusGenerator.Summary s = new CorpusGenerator(o, System.err).run();
         System.out.printf(Locale.ROOT, "generated %d documents (%d bad, %d with rule faults, %d through LibreOffice) in %.1f s: %.1f docs/s%n",
                 s.documents(), s.bad(), s.faulted(), s.viaSoffice(), s.seconds(), s.rate());

@@ -297,7 +297,8 @@ public final class CorpusGenerator {
     private ReportLayout.Spec spec(CorpusPlan.Slot s, QuirkSet q) {
         boolean mentionReview = s.faults().stream().noneMatch(f -> f.equals("REVIEW_TOTAL") || f.startsWith("LITIGATION"));
         Version v = s.version();
-        return new ReportLayout.Spec(s.body(), s.year(), v, s.figures(), q, s.narrativeSeed(), s.narrativeYear(), mentionReview);
+        return new ReportLayout.Spec(s.body(), s.year(), v, s.figures(), q, s.narrativeSeed(), s.narrativeYear(), mentionReview,
+                o.copyRate() > 0, s.copy());
     }
 
     private String chooseFormat(SplittableRandom r) {
@@ -397,6 +398,18 @@ public final class CorpusGenerator {
         gen.put("producer", m.producer);
         if (m.slot.bad() == null) gen.put("narrative_applications", m.slot.figures().narrativeApplications);
         if (m.scan != null) n.set("scan", scanNode(m.scan));
+        NarrativeCopy c = m.slot.copy();
+        if (c != null && m.slot.bad() == null) {
+            // generate --copies: the planted pair this narrative belongs to
+            ObjectNode cp = n.putObject("copy");
+            cp.put("kind", c.kind());
+            cp.put("variant", c.variant());
+            cp.put("source_index", c.sourceIndex());
+            cp.put("source_body_id", c.source().id());
+            cp.put("source_body", c.source().name());
+            cp.put("source_year", c.sourceYear());
+            if (c.nameLeft() != null) cp.put("name_left", c.nameLeft());
+        }
         return n;
     }
 

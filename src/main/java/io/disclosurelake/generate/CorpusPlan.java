@@ -16,7 +16,17 @@ import java.util.SplittableRandom;
 public final class CorpusPlan {
     /** One document to produce. For a report, {@code figures} are the numbers it prints. */
     public record Slot(int index, Body body, int year, Version version, ReportFigures figures, List<String> faults,
-                       BadFile bad, long narrativeSeed, int narrativeYear, boolean lastOfSeries) {}
+                       BadFile bad, long narrativeSeed, int narrativeYear, boolean lastOfSeries, NarrativeCopy copy) {
+        public Slot(int index, Body body, int year, Version version, ReportFigures figures, List<String> faults,
+                    BadFile bad, long narrativeSeed, int narrativeYear, boolean lastOfSeries) {
+            this(index, body, year, version, figures, faults, bad, narrativeSeed, narrativeYear, lastOfSeries, null);
+        }
+
+        /** This slot writing the narrative of seed {@code seed} as the copy {@code c}. */
+        Slot asCopy(long seed, NarrativeCopy c) {
+            return new Slot(index, body, year, version, figures, faults, bad, seed, year, lastOfSeries, c);
+        }
+    }
 
     public final List<Slot> slots = new ArrayList<>();
 
@@ -102,7 +112,67 @@ public final class CorpusPlan {
                 state.put(body.id(), new Object[]{y, prevPrinted, prevReadableClean, prevVersion, prevNarrativeSeed, prevNarrativeYear});
             }
         }
+        if (o.copyRate() > 0) plantCopies(plan, o);
         return plan;
+    }
+
+    /**
+     * Plants copies ({@code generate --copies RATE}): about that share of the readable, fault-free reports takes
+     * another narrative — a department of the same year (of the same county or city when there is one; name
+     * swapped, a name left in, or lightly edited) or the body's own previous year. Every report is in at most one
+     * planted pair, so the truth's pairs are all the copies there are.
+     */
+    static void plantCopies(CorpusPlan plan, GeneratorOptions o) {
+        SplittableRandom r = new SplittableRandom(o.seed() * 31 + 0xC0B1E5L);
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        Map<Integer, List<Slot>> byYear = new HashMap<>();
+        Map<String, Slot> byBodyYear = new HashMap<>();
+        for (Slot s : plan.slots) {
+            if (s.bad() != null || !s.faults().isEmpty()) { used.add(s.index()); continue; }
+            byYear.computeIfAbsent(s.year(), y -> new ArrayList<>()).add(s);
+            byBodyYear.put(s.body().id() + "|" + s.year(), s);
+        }
+        for (Slot s : List.copyOf(plan.slots)) {
+            if (used.contains(s.index()) || r.nextDouble() >= o.copyRate()) continue;
+            double kind = r.nextDouble();
+            Slot prev = byBodyYear.get(s.body().id() + "|" + (s.year() - 1));
+            if (kind < 0.25 && prev != null && !used.contains(prev.index())) {
+                NarrativeCopy c = new NarrativeCopy(NarrativeCopy.PREVIOUS_YEAR, "republished", prev.index(), prev.body(), prev.year(), null, 0);
+                plan.slots.set(s.index(), s.asCopy(plan.slots.get(prev.index()).narrativeSeed(), c));
+                used.add(s.index());
+                used.add(prev.index());
+                continue;
+            }
+            Slot source = null;
+            for (Slot c : byYear.getOrDefault(s.year(), List.of())) {
+                if (used.contains(c.index()) || c.index() == s.index() || c.body().id().equals(s.body().id())) continue;
+                boolean near = java.util.Objects.equals(c.body().city(), s.body().city());
+                if (source == null || near && !java.util.Objects.equals(source.body().city(), s.body().city())) source = c;
+                if (near && r.nextInt(3) == 0) break;
+            }
+            if (source == null) continue;
+            String variant = switch (r.nextInt(3)) { case 0 -> "name_swapped"; case 1 -> "name_left"; default -> "edited"; };
+            String left = variant.equals("name_left") ? nameLeft(source.body().name(), s.body().name()) : null;
+            if (variant.equals("name_left") && left == null) variant = "name_swapped";
+            NarrativeCopy c = new NarrativeCopy(NarrativeCopy.CROSS_BODY, variant, source.index(), source.body(), source.year(), left,
+                    variant.equals("edited") ? r.nextLong() | 1 : 0);
+            plan.slots.set(s.index(), s.asCopy(plan.slots.get(source.index()).narrativeSeed(), c));
+            used.add(s.index());
+            used.add(source.index());
+        }
+    }
+
+    /** The form of the source's name a careless copy keeps: a short one that is no form of the copier's own name. */
+    static String nameLeft(String source, String copier) {
+        List<String> own = io.disclosurelake.extract.NarrativeText.nameForms(copier);
+        List<String> forms = new ArrayList<>(io.disclosurelake.extract.NarrativeText.nameForms(source));
+        java.util.Collections.reverse(forms);
+        for (String f : forms) {
+            boolean mine = false;
+            for (String x : own) if (x.contains(f)) mine = true;
+            if (!mine) return f;
+        }
+        return null;
     }
 
     /** 2019 trial format mostly for 2019–2020, the 2021 format after; some hybrids. */

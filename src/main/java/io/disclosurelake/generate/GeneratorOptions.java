@@ -5,7 +5,14 @@ import java.util.Set;
 
 /** What {@code generate} was asked for. */
 public record GeneratorOptions(Path out, int count, long seed, Set<String> formats, int yearFrom, int yearTo,
-                               double violationRate, double badRate, double sofficeShare, int threads) {
+                               double violationRate, double badRate, double sofficeShare, int threads,
+                               double copyRate) {
+    /** Without planted copies (a corpus as before {@code --copies}). */
+    public GeneratorOptions(Path out, int count, long seed, Set<String> formats, int yearFrom, int yearTo,
+                            double violationRate, double badRate, double sofficeShare, int threads) {
+        this(out, count, seed, formats, yearFrom, yearTo, violationRate, badRate, sofficeShare, threads, 0.0);
+    }
+
     /** The text formats: what {@code generate} makes by default. */
     public static final Set<String> ALL_FORMATS = Set.of("pdf", "docx", "doc", "html", "xlsx", "txt");
     /**
@@ -21,5 +28,6 @@ public record GeneratorOptions(Path out, int count, long seed, Set<String> forma
         if (yearFrom < 2019) throw new IllegalArgumentException("years start at 2019 (the national template); legacy reports are made as bad files");
         for (String f : formats) if (!ALL_FORMATS.contains(f) && !SCAN_FORMATS.contains(f)) throw new IllegalArgumentException("unknown format " + f);
         if (formats.isEmpty()) throw new IllegalArgumentException("no formats");
+        if (!(copyRate >= 0 && copyRate <= 0.5)) throw new IllegalArgumentException("copies: a share between 0 and 0.5");
     }
 }

@@ -24,8 +24,18 @@ public final class ReportLayout {
 
     private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
+    /**
+     * @param rich the narrative of a corpus with planted copies ({@link RichNarrative}): each body's own words,
+     *             so that only the planted copies look alike
+     * @param copy how this narrative copies another (null: it does not)
+     */
     public record Spec(Body body, int year, Version version, ReportFigures fig, QuirkSet quirks,
-                       long narrativeSeed, int narrativeYear, boolean mentionReview) {}
+                       long narrativeSeed, int narrativeYear, boolean mentionReview, boolean rich, NarrativeCopy copy) {
+        public Spec(Body body, int year, Version version, ReportFigures fig, QuirkSet quirks,
+                    long narrativeSeed, int narrativeYear, boolean mentionReview) {
+            this(body, year, version, fig, quirks, narrativeSeed, narrativeYear, mentionReview, false, null);
+        }
+    }
 
     public static ReportDocument layout(Spec s) {
         QuirkSet q = s.quirks();
@@ -47,11 +57,11 @@ public final class ReportLayout {
             String heading = nr.nextInt(4) == 0 ? variants.get(nr.nextInt(variants.size())) : variants.get(0);
             d.blocks.add(new ReportDocument.Heading(sectionNumber(i, q) + heading));
             switch (keys.get(i)) {
-                case "overview" -> n.overview().forEach(p -> d.blocks.add(new ReportDocument.Paragraph(p)));
+                case "overview" -> (s.rich() ? RichNarrative.overview(s) : n.overview()).forEach(p -> d.blocks.add(new ReportDocument.Paragraph(p)));
                 case "active" -> d.blocks.add(activeTable(s));
                 case "applications" -> d.blocks.add(applicationTable(s));
                 case "review_litigation" -> d.blocks.add(reviewTable(s));
-                case "problems" -> n.problems().forEach(p -> d.blocks.add(new ReportDocument.Paragraph(p)));
+                case "problems" -> (s.rich() ? RichNarrative.problems(s) : n.problems()).forEach(p -> d.blocks.add(new ReportDocument.Paragraph(p)));
                 default -> d.blocks.add(new ReportDocument.Paragraph(n.otherMatters()));
             }
         }

@@ -80,7 +80,8 @@ public final class ExtractionRows {
             .add("review", REVIEW, true)
             .add("cells", DataTypes.createArrayType(CELL), true)
             .add("violations", DataTypes.createArrayType(VIOLATION), true)
-            .add("metrics", DataTypes.createArrayType(METRIC), true);
+            .add("metrics", DataTypes.createArrayType(METRIC), true)
+            .add(io.disclosurelake.lake.LakeSchema.NARRATIVE_TEXT, DataTypes.StringType, true);
 
     /**
      * Status of a file that vanished or changed between listing and reading: not a verdict on the document.
@@ -159,6 +160,7 @@ public final class ExtractionRows {
                     amount(m.denominator(), warnings), m.smallSample(), m.convention()));
         }
         v[30] = seq(metrics);
+        v[31] = io.disclosurelake.extract.NarrativeText.of(r.narrative());
         v[22] = seq(warnings);
         return RowFactory.create(v);
     }

@@ -77,6 +77,10 @@ public final class LakeSchema {
     public static final String CORRECTION_ID = "correction_id";
     public static final String CORRECTION_STATUS = "status";
     public static final String CORRECTION_FILE_SHA256 = "file_sha256";
+    /** Gold layer (rank/SimilarReports): pairs of reports whose narratives are near-copies (docs/rules.md). */
+    public static final String SIMILAR_REPORTS = "similar_reports";
+    /** Column of {@link #REPORTS}: the compared narrative (extract/NarrativeText). */
+    public static final String NARRATIVE_TEXT = "narrative_text";
 
     /** Error-severity rules of docs/rules.md: each is a component of the compliance score (column rule_&lt;id&gt;). */
     public static List<String> errorRuleIds() {
@@ -141,7 +145,9 @@ public final class LakeSchema {
                 f(EDITED_AFTER_PUBLICATION, DataTypes.BooleanType, true, "true when a file at an address that had published this report later held other content for it (an edit after publication; both versions stay in Delta's history); null in rows written before this column existed"),
                 f(FIRST_PUBLISHED_AT, DataTypes.TimestampType, true, "first publication: the earliest first_seen of any version of the report the lake has held (timeliness uses it); null in rows written before this column existed"),
                 f(EDITED_AT, DataTypes.TimestampType, true, "start of the night that saw the latest edit after publication; null when never edited"),
-                f(RETIRED_AT, DataTypes.TimestampType, true, "start of the night that found no file yielding the report any more (deleted, or now another body or year): the row stays, its child rows are removed, views, metrics, gold tables, rankings and exports leave it out; null while current"));
+                f(RETIRED_AT, DataTypes.TimestampType, true, "start of the night that found no file yielding the report any more (deleted, or now another body or year): the row stays, its child rows are removed, views, metrics, gold tables, rankings and exports leave it out; null while current"),
+                // Copies across bodies (docs/rules.md §5): written by the extraction, compared by rank/SimilarReports.
+                f(NARRATIVE_TEXT, DataTypes.StringType, true, "the narrative the body wrote itself — sections 一 总体情况 and 五 存在的主要问题及改进情况 — without the template's fixed wording (headings, sub-heading numbers, the 条例's name), NFKC, no whitespace; the body's own name is kept. Compared across bodies and years in similar_reports; null when neither section was found"));
 
         List<StructField> active = new ArrayList<>();
         active.add(f("report_id", DataTypes.StringType, false, "report"));
@@ -337,6 +343,20 @@ public final class LakeSchema {
                 f("known_from", DataTypes.StringType, false, "earlier_years or expected"),
                 f("last_year_seen", DataTypes.IntegerType, true, "latest earlier year with a report of the body"));
 
+        table(SIMILAR_REPORTS, "Pairs of reports whose narratives (reports.narrative_text, each body's own name masked) are near-copies: another body's report of the same year, or the same body's previous year. Found with MinHash LSH over character shingles and kept when their exact Jaccard similarity reaches copies.threshold (conf/disclosure-lake.properties); docs/rules.md.",
+                List.of("report_id_a", "report_id_b"),
+                f("year", DataTypes.IntegerType, false, "year of report b (of both for cross_body)"),
+                f("report_id_a", DataTypes.StringType, false, "one report: for cross_body the one that does not name the other body, else the earlier first seen (then the smaller id); for previous_year the year before"),
+                f("body_a", DataTypes.StringType, true, "its body name (reports.org)"),
+                f("report_id_b", DataTypes.StringType, false, "the other report, the likelier copy: for cross_body the one still naming the other body, else the later first seen; for previous_year the year itself"),
+                f("body_b", DataTypes.StringType, true, "its body name"),
+                f("kind", DataTypes.StringType, false, "cross_body (two bodies, same year) or previous_year (one body, consecutive years)"),
+                f("similarity", DataTypes.DoubleType, false, "Jaccard similarity of the two narratives' character shingles (copies.shingle_size), wording common to many reports left out; 0–1"),
+                f("longest_shared", DataTypes.StringType, true, "the longest passage both narratives contain (names masked as □), cut to copies.passage_max characters (… marks a cut)"),
+                f("other_body_name_left", DataTypes.BooleanType, false, "cross_body: one narrative still names the other body (its full name or a short form such as 市财政局)"),
+                f("name_left", DataTypes.StringType, true, "the name form found, when other_body_name_left"),
+                f("report_with_name", DataTypes.StringType, true, "the report whose narrative holds that name (report_id_b)"));
+
         List<StructField> rk = new ArrayList<>(List.of(
                 f("year", DataTypes.IntegerType, false, "report year"),
                 f("province", DataTypes.StringType, true, "province"),
@@ -361,7 +381,7 @@ public final class LakeSchema {
         }
         rk.addAll(List.of(
                 f("warnings_ok", DataTypes.DoubleType, true, "component: (1 − min(1, warnings / the configured cap)) × the tables_complete share"),
-                f("not_copied", DataTypes.DoubleType, true, "component: 0 when the narrative is identical to the body's previous-year report (DUPLICATE_OF_PREVIOUS_YEAR), else 1"),
+                f("not_copied", DataTypes.DoubleType, true, "component: 0 when the narrative is identical to the body's previous-year report (DUPLICATE_OF_PREVIOUS_YEAR) or a near-copy in similar_reports (another body's report of the year, or the body's previous year), else 1"),
                 f("error_violations", DataTypes.LongType, true, "error-severity violations of the report"),
                 f("warning_violations", DataTypes.LongType, true, "warning-severity violations of the report"),
                 f("first_seen", DataTypes.TimestampType, true, "first publication of the report (see coverage)"),

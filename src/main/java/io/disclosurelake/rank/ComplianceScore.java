@@ -26,7 +26,8 @@ import java.util.StringJoiner;
  * <p>Facts columns the SQL reads: {@code is_present} (boolean), {@code on_time} (boolean, null when unknown),
  * {@code first_seen}, {@code deadline}, {@code template}, {@code expected_template}, {@code value_cells},
  * {@code expected_cells}, {@code value_cells_<table>} (see {@link #cellFactsSql}), {@code v_<rule>}
- * (violations of each rule), {@code warnings_counted}, {@code copied} (boolean).
+ * (violations of each rule), {@code warnings_counted}, {@code copied} (boolean), {@code sim_kind}, {@code sim_body},
+ * {@code sim_value} (the closest near-copy, {@link #similarFactsSql}; null when none).
  */
 public final class ComplianceScore {
     private ComplianceScore() {}
@@ -100,14 +101,27 @@ public final class ComplianceScore {
                             + w.broken() + "，' || CAST(" + v + " AS STRING) || ' " + w.unit() + "' END"));
         }
         c.add(new Component("warnings_ok", "警示项",
-                "(1 − min(1, 警示项数 / 上限)) × 表格完整度；上限见配置 warnings.cap；“与上年雷同”另计", 5,
+                "(1 − min(1, 警示项数 / 上限)) × 表格完整度；上限见配置 warnings.cap；“与上年雷同”“与其他机关雷同”另计（见未照抄雷同）", 5,
                 "CASE WHEN NOT is_present THEN NULL ELSE (1.0 - LEAST(1.0, COALESCE(warnings_counted, 0) / ${warnings_cap})) * "
                         + COMPLETENESS + " END",
                 "CASE WHEN is_present AND COALESCE(warnings_counted, 0) > 0 THEN '警示 ' || CAST(warnings_counted AS STRING) || ' 项' END"));
-        c.add(new Component("not_copied", "未照抄上年", "正文与本机关上一年度报告相同（雷同）为 0，否则为 1", 10,
+        c.add(new Component("not_copied", "未照抄雷同",
+                "正文与本机关上一年度报告相同或雷同、或与同年其他机关的报告雷同（similar_reports，相似度达到阈值）为 0，否则为 1", 10,
                 "CASE WHEN NOT is_present THEN NULL WHEN copied THEN 0.0 ELSE 1.0 END",
-                "CASE WHEN is_present AND copied THEN '正文与上年相同' END"));
+                "CASE WHEN is_present AND copied THEN CASE"
+                        + " WHEN sim_kind = 'cross_body' THEN '正文与' || COALESCE(sim_body, '其他机关') || '雷同（相似度 ' || FORMAT_NUMBER(sim_value, 2) || '）'"
+                        + " WHEN sim_kind = 'previous_year' AND sim_value < 1.0 THEN '正文与上年雷同（相似度 ' || FORMAT_NUMBER(sim_value, 2) || '）'"
+                        + " ELSE '正文与上年相同' END END"));
         COMPONENTS = Collections.unmodifiableList(c);
+    }
+
+    /**
+     * Per report, the closest near-copy it is the later side of in {@code similar_reports}
+     * ({@code sim_report_id}, {@code sim_kind}, {@code sim_body} — the other body —, {@code sim_value}).
+     */
+    public static String similarFactsSql(String similarView) {
+        return "SELECT report_id_b AS sim_report_id, MAX_BY(kind, similarity) AS sim_kind, MAX_BY(body_a, similarity) AS sim_body,"
+                + " MAX(similarity) AS sim_value FROM " + similarView + " GROUP BY report_id_b";
     }
 
     /** 「表二空白 3 格、表三空白 170 格」: the blanks of each scored table, null when none. */

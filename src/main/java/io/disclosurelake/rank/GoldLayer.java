@@ -208,6 +208,7 @@ public final class GoldLayer {
         io.disclosurelake.lake.CurrentReports.of(tables.read(LakeSchema.REPORTS)).createOrReplaceTempView("dl_reports_raw");
         tables.readOrEmpty(LakeSchema.CELLS).createOrReplaceTempView("dl_cells");
         tables.readOrEmpty(LakeSchema.RULE_VIOLATIONS).createOrReplaceTempView("dl_violations");
+        tables.readOrEmpty(LakeSchema.SIMILAR_REPORTS).createOrReplaceTempView("dl_similar");
         // One report per body and year (the parsed one first): a body is never counted twice.
         spark.sql(GoldSql.text("reports")).createOrReplaceTempView("dl_reports");
         spark.createDataset(VALUE_TABLES, org.apache.spark.sql.Encoders.STRING()).toDF("table_name").createOrReplaceTempView("dl_value_tables");
@@ -335,9 +336,10 @@ public final class GoldLayer {
                 + " vf AS (SELECT report_id AS vf_report_id, " + pivot + ","
                 + "  SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS error_violations,"
                 + "  SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warning_violations,"
-                + "  SUM(CASE WHEN severity = 'warning' AND rule <> '" + COPY_RULE + "' THEN 1 ELSE 0 END) AS warnings_counted"
+                + "  SUM(CASE WHEN severity = 'warning' AND rule NOT IN ('" + COPY_RULE + "', '" + RuleBook.COPY_FROM_OTHER_BODY + "') THEN 1 ELSE 0 END) AS warnings_counted"
                 + "  FROM dl_violations GROUP BY report_id),\n"
                 + " prev AS (SELECT body_key, year + 1 AS year, narrative_sha256 AS prev_narrative FROM dl_reports),\n"
+                + " sim AS (" + ComplianceScore.similarFactsSql("dl_similar") + "),\n"
                 + " nd AS (SELECT report_id, value AS nd_rate, denominator AS nd_den FROM dl_metrics WHERE metric = 'non_disclosure_rate'),\n"
                 + " rc AS (SELECT report_id, value AS rc_rate, denominator AS rc_den FROM dl_metrics WHERE metric = 'review_correction_rate'),\n"
                 + " facts AS (SELECT cov.year, cov.province, cov.city, cov.county, cov.report_id, cov.body_key, cov.org, cov.body_kind,"
@@ -346,13 +348,15 @@ public final class GoldLayer {
                 + "  CASE WHEN r.template = '2019' THEN " + expectedCells(TemplateSpec.Version.V2019)
                 + "   ELSE " + expectedCells(TemplateSpec.Version.V2021) + " END AS expected_cells, vf.*,"
                 + "  (COALESCE(vf." + ComplianceScore.violationColumn(COPY_RULE) + ", 0) > 0"
-                + "   OR (r.narrative_sha256 IS NOT NULL AND r.narrative_sha256 = p.prev_narrative)) AS copied,"
+                + "   OR (r.narrative_sha256 IS NOT NULL AND r.narrative_sha256 = p.prev_narrative) OR sim.sim_value IS NOT NULL) AS copied,"
+                + "  sim.sim_kind, sim.sim_body, sim.sim_value,"
                 + "  nd.nd_rate, nd.nd_den, rc.rc_rate, rc.rc_den,"
                 + "  (nd.nd_rate IS NOT NULL AND nd.nd_den >= " + conf.minCasesNonDisclosure() + ") AS nd_ok,"
                 + "  (rc.rc_rate IS NOT NULL AND rc.rc_den >= " + conf.minCasesReviewCorrection() + ") AS rc_ok"
                 + "  FROM (SELECT * FROM dl_coverage LEFT SEMI JOIN dl_ranking_years USING (year) WHERE status <> 'unreadable') cov LEFT JOIN dl_reports r ON cov.report_id = r.report_id"
                 + "  LEFT JOIN cf ON cf.cf_report_id = cov.report_id LEFT JOIN vf ON vf.vf_report_id = cov.report_id"
                 + "  LEFT JOIN prev p ON p.body_key = cov.body_key AND p.year = cov.year"
+                + "  LEFT JOIN sim ON sim.sim_report_id = cov.report_id"
                 + "  LEFT JOIN nd ON nd.report_id = cov.report_id LEFT JOIN rc ON rc.report_id = cov.report_id),\n"
                 + " comp AS (SELECT facts.*, " + components + " FROM facts),\n"
                 + " scored AS (SELECT comp.*, " + ComplianceScore.scoreSql(conf) + " AS score FROM comp)\n"

@@ -57,10 +57,13 @@ public final class RankingPostRunStep implements PostRunStep {
             ctx.summaryLines().add("rank: no report changed, rebuilding the gold tables and exports: " + stale);
             rebuildAll = true; // what an unfinished night left is not known: every year
         }
+        // similar_reports and the copy warnings first, for the same years: the ranking reads them (docs/rules.md §5)
+        java.util.SortedSet<Integer> years = rebuildAll ? null : touchedYears(ctx);
+        ctx.summaryLines().addAll(CopyRules.refresh(ctx.lake(), SimilarReports.Settings.of(ctx.settings()), years));
         if (out != null) RankingExport.begin(out);
         String manifest = ctx.settings().manifest();
         RankingStep.Outcome o = RankingStep.night(ctx.spark(), lake, out, java.util.EnumSet.allOf(RankingExport.Format.class), conf,
-                manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest), rebuildAll ? null : touchedYears(ctx));
+                manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest), years);
         o.goldSeconds().forEach((t, s) -> ctx.summaryLines().add(String.format("rank: %s in %.1f s", t, s)));
         long bytes = o.files().stream().mapToLong(RankingExport.Written::bytes).sum();
         if (out != null) {

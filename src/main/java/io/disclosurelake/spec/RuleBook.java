@@ -32,6 +32,8 @@ public final class RuleBook {
     public static final String REGULATIONS_BY_NON_LEGISLATOR = "REGULATIONS_BY_NON_LEGISLATOR";
     public static final String TEXT_TABLE_MISMATCH = "TEXT_TABLE_MISMATCH";
     public static final String DUPLICATE_OF_PREVIOUS_YEAR = "DUPLICATE_OF_PREVIOUS_YEAR";
+    public static final String COPY_FROM_OTHER_BODY = "COPY_FROM_OTHER_BODY";
+    public static final String OTHER_BODY_NAME_LEFT = "OTHER_BODY_NAME_LEFT";
 
     /** Every rule id of docs/rules.md with its severity, in the table's order. */
     public record RuleInfo(String id, String severity, boolean crossYear, String description) {}
@@ -50,7 +52,15 @@ public final class RuleBook {
             new RuleInfo(IN_FORCE_CONTINUITY, "warning", true, "现行有效(t) = 现行有效(t−1) + 本年制发(t) − 本年废止(t)"),
             new RuleInfo(REGULATIONS_BY_NON_LEGISLATOR, "warning", false, "规章 ≠ 0 from a body that cannot make 规章"),
             new RuleInfo(TEXT_TABLE_MISMATCH, "warning", false, "narrative counts disagree with the tables"),
-            new RuleInfo(DUPLICATE_OF_PREVIOUS_YEAR, "warning", true, "narrative or tables identical to the previous year's report"));
+            new RuleInfo(DUPLICATE_OF_PREVIOUS_YEAR, "warning", true, "narrative or tables identical to the previous year's report"),
+            new RuleInfo(COPY_FROM_OTHER_BODY, "warning", false, "narrative a near-copy of another body's report of the same year (similar_reports)"),
+            new RuleInfo(OTHER_BODY_NAME_LEFT, "warning", false, "narrative still names the body it was copied from (similar_reports)"));
+
+    /**
+     * Rules judged over the whole lake by the gold layer's copy step (rank/CopyRules from similar_reports),
+     * neither per report nor by the job's cross-year step: the job keeps their rows as the lake has them.
+     */
+    public static final List<String> LAKE_WIDE_RULES = List.of(COPY_FROM_OTHER_BODY, OTHER_BODY_NAME_LEFT);
 
     public static RuleInfo rule(String id) {
         for (RuleInfo r : RULES) if (r.id().equals(id)) return r;

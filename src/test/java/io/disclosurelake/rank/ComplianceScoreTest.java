@@ -30,7 +30,8 @@ class ComplianceScoreTest {
                 + " TIMESTAMP'2025-02-01 00:00:00+08:00' AS deadline, '2021' AS template, '2021' AS expected_template,"
                 + " " + (active + apps + review) + " AS value_cells, 200 AS expected_cells, " + active + " AS value_cells_active, "
                 + apps + " AS value_cells_applications, " + review + " AS value_cells_review, " + v + ", " + warnings
-                + " AS warnings_counted, FALSE AS copied";
+                + " AS warnings_counted, FALSE AS copied, CAST(NULL AS STRING) AS sim_kind, CAST(NULL AS STRING) AS sim_body,"
+                + " CAST(NULL AS DOUBLE) AS sim_value";
     }
 
     private static List<Row> score(String... facts) {
