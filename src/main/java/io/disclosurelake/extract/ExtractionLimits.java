@@ -26,6 +26,15 @@ public record ExtractionLimits(long maxBytes, Duration timeout, int maxPages, lo
         return new ExtractionLimits(50L << 20, Duration.ofSeconds(60), 300, 200L << 20, 30, OcrSettings.defaults());
     }
 
+    /**
+     * The time one document may take: {@code timeout} to read it, plus the OCR budget when OCR is on — a scanned
+     * report of many pages needs far longer than any text document, and must not be lost as {@code timeout} on a
+     * busy executor while a hostile text file is still stopped after {@code timeout} (its readers watch that).
+     */
+    public Duration documentBudget() {
+        return ocr.enabled() ? timeout.plus(ocr.timeLimit()) : timeout;
+    }
+
     public ExtractionLimits withTimeout(Duration t) {
         return new ExtractionLimits(maxBytes, t, maxPages, maxUncompressedBytes, minDenominator, ocr);
     }

@@ -76,9 +76,9 @@ public final class Extractor {
     }
 
     private Report readWithTimeout(DocumentInfo doc, FormatReader reader, byte[] bytes) {
-        long timeoutNanos = limits.timeout().toNanos();
+        long timeoutNanos = limits.documentBudget().toNanos();
         ReadLimits readLimits = new ReadLimits(limits.maxPages(), limits.maxUncompressedBytes(),
-                ReadLimits.defaults().maxTextChars(), System.nanoTime() + timeoutNanos, limits.ocr());
+                ReadLimits.defaults().maxTextChars(), System.nanoTime() + limits.timeout().toNanos(), limits.ocr());
         Future<Report> f = WORKERS.submit(() -> {
             Grid grid;
             try {
@@ -93,7 +93,7 @@ public final class Extractor {
             return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return Report.quarantined(doc, QuarantineReason.TIMEOUT, "extraction took longer than " + limits.timeout());
+            return Report.quarantined(doc, QuarantineReason.TIMEOUT, "extraction took longer than " + limits.documentBudget());
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();

@@ -28,7 +28,8 @@ final class PageOcr {
         if (System.nanoTime() - started > settings.timeLimit().toNanos())
             throw new UnreadableDocumentException(QuarantineReason.TIMEOUT,
                     "OCR took longer than " + settings.timeLimit() + " (at page " + pageNo + ")");
-        if (limits.pastDeadline())
+        // OCR has its own budget beyond the reading deadline (ExtractionLimits.documentBudget)
+        if (System.nanoTime() - limits.deadlineNanos() > settings.timeLimit().toNanos())
             throw new UnreadableDocumentException(QuarantineReason.TIMEOUT, "read past deadline at scanned page " + pageNo);
     }
 

@@ -14,7 +14,7 @@ public record OcrSettings(boolean enabled, int maxPages, Duration timeLimit, int
     public static final OcrSettings OFF = new OcrSettings(false, 0, Duration.ZERO, 1, 1.0, 200);
 
     public static OcrSettings defaults() {
-        return new OcrSettings(true, 20, Duration.ofSeconds(50), 1, 0.80, 200);
+        return new OcrSettings(true, 20, Duration.ofSeconds(180), 1, 0.80, 200);
     }
 
     public OcrSettings withThreads(int n) { return new OcrSettings(enabled, maxPages, timeLimit, n, minConfidence, dpi); }
