@@ -9,11 +9,15 @@ import io.disclosurelake.read.ocr.TextRecognizer;
 
 /**
  * OCR of one document's scanned pages within its {@link OcrSettings}: at most {@code maxPages} pages and
- * {@code timeLimit} of OCR, the shared recognizer loaded on first use. Not thread-safe: one per document read.
+ * {@code timeLimit} of OCR, the shared recognizer loaded on first use. The time spent on OCR (from
+ * {@link #startPage} to the end of {@link #read}, the page's rendering included) is the OCR budget's, not the
+ * reading deadline's: {@link #deadline} moves the reader's deadline by it (docs/ocr.md, ExtractionLimits.documentBudget).
+ * Not thread-safe: one per document read.
  */
 final class PageOcr {
     private final OcrSettings settings;
-    private final long started = System.nanoTime();
+    private long spentNanos;
+    private long pageStarted;
     private int pages;
     private TextRecognizer recognizer;
 
@@ -25,13 +29,16 @@ final class PageOcr {
         if (pages > settings.maxPages())
             throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE,
                     "more than " + settings.maxPages() + " scanned pages to OCR (page " + pageNo + ")");
-        if (System.nanoTime() - started > settings.timeLimit().toNanos())
+        if (spentNanos > settings.timeLimit().toNanos())
             throw new UnreadableDocumentException(QuarantineReason.TIMEOUT,
                     "OCR took longer than " + settings.timeLimit() + " (at page " + pageNo + ")");
-        // OCR has its own budget beyond the reading deadline (ExtractionLimits.documentBudget)
-        if (System.nanoTime() - limits.deadlineNanos() > settings.timeLimit().toNanos())
+        if (deadline(limits).pastDeadline())
             throw new UnreadableDocumentException(QuarantineReason.TIMEOUT, "read past deadline at scanned page " + pageNo);
+        pageStarted = System.nanoTime();
     }
+
+    /** The reader's limits with the deadline moved by the time spent on OCR so far. */
+    ReadLimits deadline(ReadLimits limits) { return limits.extendedBy(spentNanos); }
 
     ScannedPages.Page read(BufferedImage image, int pageNo) throws UnreadableDocumentException {
         return read(image, null, pageNo);
@@ -43,6 +50,8 @@ final class PageOcr {
             return ScannedPages.read(image, dpi, pageNo, recognizer);
         } catch (IllegalStateException | IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
             throw new UnreadableDocumentException(QuarantineReason.OCR_FAILED, "OCR of page " + pageNo + " failed: " + e.getMessage(), e);
+        } finally {
+            spentNanos += System.nanoTime() - pageStarted;
         }
     }
 

@@ -62,10 +62,12 @@ public final class PdfReader implements FormatReader {
             PDFRenderer renderer = null;
             for (PDPage page : doc.getPages()) {
                 pageNo++;
-                if (limits.pastDeadline()) throw new UnreadableDocumentException(QuarantineReason.TIMEOUT, "PDF read past deadline at page " + pageNo);
+                // the time spent on scanned pages so far is OCR's budget, not the reading deadline's
+                ReadLimits reading = ocr == null ? limits : ocr.deadline(limits);
+                if (reading.pastDeadline()) throw new UnreadableDocumentException(QuarantineReason.TIMEOUT, "PDF read past deadline at page " + pageNo);
                 PdfPageContent content;
                 try {
-                    content = PdfPageContent.of(doc, page, pageNo, limits);
+                    content = PdfPageContent.of(doc, page, pageNo, reading);
                 } catch (PdfPageContent.PageOverBudget e) {
                     throw new UnreadableDocumentException(e.reason, e.getMessage());
                 } catch (IOException | RuntimeException e) {

@@ -26,5 +26,10 @@ public record ReadLimits(int maxPages, long maxUncompressedBytes, long maxTextCh
         return new ReadLimits(maxPages, maxUncompressedBytes, maxTextChars, deadlineNanos, settings);
     }
 
+    /** The same limits with the deadline {@code nanos} later (time spent on OCR, which has its own budget). */
+    public ReadLimits extendedBy(long nanos) {
+        return nanos == 0 ? this : new ReadLimits(maxPages, maxUncompressedBytes, maxTextChars, deadlineNanos + nanos, ocr);
+    }
+
     public boolean pastDeadline() { return System.nanoTime() > deadlineNanos; }
 }

@@ -58,6 +58,22 @@ class ScannedReportTest {
         assertEquals("pdf", r.document().format());
     }
 
+    /**
+     * OCR time is OCR's budget, not the reading deadline's: a scan whose pages take longer to OCR than the reading
+     * timeout in all is still read whole (before, the next page's deadline check quarantined it as timeout).
+     */
+    @Test
+    void ocrTimeDoesNotCountAgainstTheReadingDeadline() throws Exception {
+        byte[] scan = ScannedRenders.imageOnlyPdf(GoldenJson.resource(GOLDEN + ".pdf"), 200, ScannedRenders.Noise.CLEAN);
+        Extractor quick = new Extractor(ExtractionLimits.defaults().withTimeout(Duration.ofSeconds(2))
+                .withOcr(OcrSettings.defaults().withThreads(1).withTimeLimit(Duration.ofMinutes(10))));
+        long t0 = System.nanoTime();
+        Report r = quick.extract("scan.pdf", scan);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertFalse(r.isQuarantined(), "quarantined after " + seconds + " s: " + r.reason() + " " + r.message());
+        assertTrue(GoldenJson.differences(expected(), ReportJson.toNode(r)).isEmpty(), "read whole in " + seconds + " s");
+    }
+
     @Test
     void noisyPhotoOfATablePageGivesNoWrongNumber() throws Exception {
         List<BufferedImage> pages = ScannedRenders.pages(GoldenJson.resource(GOLDEN + ".pdf"), 150,
