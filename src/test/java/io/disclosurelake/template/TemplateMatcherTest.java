@@ -121,7 +121,12 @@ class TemplateMatcherTest {
 
     /** The table of {@link #applicationGrid} with the label of row {@code key} printed as {@code printed}. */
     private static List<List<GridCell>> withLabel(List<ApplicationRow> rows, String key, String printed) {
-        List<List<GridCell>> t = new ArrayList<>(applicationGrid(rows, false));
+        return withLabel(rows, key, printed, applicationGrid(rows, false));
+    }
+
+    /** {@code grid} with the label of row {@code key} printed as {@code printed}. */
+    private static List<List<GridCell>> withLabel(List<ApplicationRow> rows, String key, String printed, List<List<GridCell>> grid) {
+        List<List<GridCell>> t = new ArrayList<>(grid);
         int at = 3 + rows.indexOf(TemplateSpec.applicationRow(key));
         List<GridCell> row = new ArrayList<>(t.get(at));
         row.set(2, cell(at, 2, printed));
@@ -164,15 +169,6 @@ class TemplateMatcherTest {
                 row.add(new GridCell(c.row(), c.col(), c.rowSpan(), c.colSpan(), c.text(), 1, 10, 10, 10, 10, c.continuation(), GridCell.OCR, 0.99));
             t.add(row);
         }
-        return t;
-    }
-
-    private static List<List<GridCell>> withLabel(List<ApplicationRow> rows, String key, String printed, List<List<GridCell>> grid) {
-        List<List<GridCell>> t = new ArrayList<>(grid);
-        int at = 3 + rows.indexOf(TemplateSpec.applicationRow(key));
-        List<GridCell> row = new ArrayList<>(t.get(at));
-        row.set(2, cell(at, 2, printed));
-        t.set(at, row);
         return t;
     }
 
