@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
@@ -110,8 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             s = s.with("job.input", LakeSession.qualify(spark, s.input())).with("job.lake", LakeSession.qualify(spark, s.lake()));
             if (s.manifest() != null) s = s.with("job.manifest", LakeSession.qualify(spark, s.manifest()));
-            List<PostRunStep> steps = new ArrayList<>();
-            ServiceLoader.load(PostRunStep.class).forEach(steps::add);
+            List<PostRunStep> steps = PostRunStep.registered();
             io.disclosurelake.lake.LakeHealth.requireIntact(spark, s.lake()); // a damaged table: one line, exit 3
             RunSummary summary = new NightlyJob(spark, s, ExtractorFactory.standard(), steps).run();
             summary.print(System.out);

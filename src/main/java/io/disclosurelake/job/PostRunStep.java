@@ -12,4 +12,11 @@ public interface PostRunStep {
 
     /** Runs the step; may add lines to the run's summary. */
     void run(RunContext context) throws Exception;
+
+    /** The registered steps, in the order of their service files (what {@code run} runs). */
+    static java.util.List<PostRunStep> registered() {
+        java.util.List<PostRunStep> steps = new java.util.ArrayList<>();
+        java.util.ServiceLoader.load(PostRunStep.class).forEach(steps::add);
+        return steps;
+    }
 }

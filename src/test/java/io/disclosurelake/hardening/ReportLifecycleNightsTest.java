@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -78,8 +77,7 @@ class ReportLifecycleNightsTest {
         JobSettings s = JobSettings.defaults().with("job.input", input.toUri().toString()).with("job.lake", lake.toUri().toString())
                 .with("job.partitions", "2");
         if (manifest != null) s = s.with("job.manifest", manifest.toUri().toString());
-        List<PostRunStep> steps = new ArrayList<>();
-        ServiceLoader.load(PostRunStep.class).forEach(steps::add);
+        List<PostRunStep> steps = PostRunStep.registered();
         RunSummary r = new NightlyJob(spark, s, ExtractorFactory.standard(), steps).run();
         r.print(System.out);
         return r;

@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -73,8 +72,7 @@ class PlantedCopiesNightTest {
                 .with("job.manifest", corpus.resolve("manifest.csv").toUri().toString())
                 .with("job.lake", lakeDir.toUri().toString())
                 .with("job.partitions", "2");
-        List<PostRunStep> steps = new ArrayList<>();
-        ServiceLoader.load(PostRunStep.class).forEach(steps::add);
+        List<PostRunStep> steps = PostRunStep.registered();
         new NightlyJob(spark, settings, ExtractorFactory.standard(), steps).run();
         LakeTables lake = new LakeTables(spark, lakeDir.toUri().toString());
 

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -37,8 +36,7 @@ final class JobBuiltLake {
                 .with("job.manifest", corpus.resolve("manifest.csv").toUri().toString())
                 .with("job.lake", lake.toUri().toString())
                 .with("job.partitions", "2");
-        List<PostRunStep> steps = new ArrayList<>();
-        ServiceLoader.load(PostRunStep.class).forEach(steps::add); // rankings and exports, once their package is in
+        List<PostRunStep> steps = PostRunStep.registered();
         new NightlyJob(spark, settings, ExtractorFactory.standard(), steps).run();
 
         if (!Files.isDirectory(lake.resolve(LakeSchema.RANKINGS).resolve("_delta_log"))) standInRankings(spark, lake);
