@@ -8,6 +8,7 @@ import io.disclosurelake.job.PostRunStep;
 import io.disclosurelake.job.RunSummary;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -22,16 +23,14 @@ import java.util.concurrent.Callable;
         "spark-submit disclosure-lake-0.1.0-cluster.jar run --input URI --lake URI --exports DIR.",
         "Manifest: --manifest FILE, else the first of INPUT/manifest.csv and (INPUT named docs) INPUT/../manifest.csv."})
 public final class RunCommand implements Callable<Integer> {
+    @Mixin SparkOptions sparkOptions;
     @Option(names = "--input", description = "directory of report files (any Hadoop URI)") String input;
     @Option(names = "--lake", description = "lake directory, one Delta table per sub-directory (default: job.lake)") String lake;
     @Option(names = "--manifest", description = "CSV with path[,first_seen] giving first-seen times") String manifest;
     @Option(names = "--conf", description = "job settings file (properties), over conf/disclosure-lake.properties") Path conf;
     @Option(names = "--set", description = "one job setting key=value (repeatable)") List<String> sets = new ArrayList<>();
-    @Option(names = "--spark-conf", description = "one Spark setting key=value (repeatable)") List<String> sparkConf = new ArrayList<>();
-    @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])") String master;
     @Option(names = "--exports", description = "directory of the rankings' CSV/XLSX/HTML (default: exports.dir of"
             + " scoring.properties, else exports/ beside a local lake; required for a lake on HDFS/S3)") String exports;
-    @Option(names = "--verbose", description = "Spark's INFO logging and stack traces of failures") boolean verbose;
 
     /** Where the manifest came from: "--manifest", "found", or null (none used). */
     String manifestSource;
@@ -86,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             // Everything a night needs, before any Spark session, extraction or table: one line and exit 2.
             if (conf != null) Preflight.checkSettingsFile(conf);
-            Preflight.checkMaster(master);
+            Preflight.checkMaster(sparkOptions.master);
             s = settings();
             Preflight.checkSettings(s);
             Preflight.checkInput(s.input());
@@ -103,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("run: " + e.getMessage());
             return 2;
         }
-        SparkSession spark = LakeSession.create(LakeSession.sparkDefaults(), sparkConf, master);
+        SparkSession spark = sparkOptions.session(null);
         ConsoleProgress progress = ConsoleProgress.forConsole();
         if (progress != null) spark.sparkContext().addSparkListener(progress);
         try {

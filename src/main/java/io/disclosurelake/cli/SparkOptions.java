@@ -24,10 +24,10 @@ final class SparkOptions {
     @Option(names = "--verbose", description = "Spark's INFO logging, more detail and stack traces of failures")
     boolean verbose;
 
-    /** The session of {@code command} (named in Spark's application name). */
+    /** The session of {@code command} (named in Spark's application name; null: the default name or spark-submit's). */
     SparkSession session(String command) throws IOException {
         List<String> conf = new ArrayList<>();
-        conf.add("spark.app.name=disclosure-lake " + command);
+        if (command != null) conf.add("spark.app.name=disclosure-lake " + command);
         conf.addAll(sparkConf);
         return LakeSession.create(LakeSession.sparkDefaults(), conf, master);
     }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class SparkOptionsTest {
 
     @Test void lakeCommandsShareMasterSparkConfAndVerbose() {
-        for (Object command : List.of(new RankCommand(), new ReviewCommand(), new CorrectCommand(), new DoctorCommand())) {
+        for (Object command : List.of(new RunCommand(), new RankCommand(), new ReviewCommand(), new CorrectCommand(), new DoctorCommand())) {
             CommandLine cl = new CommandLine(command);
             for (String option : List.of("--master", "--spark-conf", "--verbose")) {
                 assertNotNull(cl.getCommandSpec().findOption(option), cl.getCommandName() + " " + option);
