@@ -35,10 +35,19 @@ final class Preflight {
             Map.entry("ocr.max_pages", new Range(1, "pages")),
             Map.entry("ocr.timeout_seconds", new Range(1, "seconds")),
             Map.entry("ocr.threads", new Range(1, "threads")),
-            Map.entry("ocr.dpi", new Range(1, "dots per inch")));
+            Map.entry("ocr.dpi", new Range(1, "dots per inch")),
+            Map.entry("copies.shingle_size", new Range(1, "characters")),
+            Map.entry("copies.hash_tables", new Range(1, "hash tables")),
+            Map.entry("copies.common_min", new Range(1, "reports")),
+            Map.entry("copies.min_shared", new Range(0, "shingles")),
+            Map.entry("copies.passage_max", new Range(1, "characters")),
+            Map.entry("copies.min_reports_per_year", new Range(1, "narratives")));
     /** Settings read as int (the others as long). */
     private static final java.util.Set<String> INTS = java.util.Set.of("limits.max_pages", "metrics.min_denominator",
-            "job.partitions", "ocr.max_pages", "ocr.threads", "ocr.dpi");
+            "job.partitions", "ocr.max_pages", "ocr.threads", "ocr.dpi", "copies.shingle_size", "copies.hash_tables",
+            "copies.common_min", "copies.min_shared", "copies.passage_max", "copies.min_reports_per_year");
+    /** Settings that are shares: a number above 0 and at most 1. */
+    private static final java.util.List<String> SHARES = java.util.List.of("copies.threshold", "copies.common_share");
     /** Settings that are true or false (Boolean.parseBoolean would take "yes" for false). */
     private static final java.util.List<String> FLAGS = java.util.List.of("ocr.enabled", "input.follow_links_outside");
 
@@ -75,6 +84,17 @@ final class Preflight {
                 throw new Problem("setting ocr.min_confidence=" + confidence + " is not a number (0 to 1)");
             }
             if (!(c >= 0 && c <= 1)) throw new Problem("setting ocr.min_confidence=" + confidence + " must lie between 0 and 1");
+        }
+        for (String key : SHARES) {
+            String v = s.asMap().get(key);
+            if (v == null) continue;
+            double c;
+            try {
+                c = Double.parseDouble(v.strip());
+            } catch (NumberFormatException x) {
+                throw new Problem("setting " + key + "=" + v + " is not a number (above 0, at most 1)");
+            }
+            if (!(c > 0 && c <= 1)) throw new Problem("setting " + key + "=" + v + " must be above 0 and at most 1");
         }
     }
 

@@ -48,8 +48,10 @@ public final class CopyRules {
         Dataset<Row> rules = lake.read(LakeSchema.RULE_VIOLATIONS).sparkSession()
                 .createDataset(RuleBook.LAKE_WIDE_RULES, Encoders.STRING()).toDF(LakeSchema.RULE);
         Dataset<Row> warnings;
+        SimilarReports.Years judged;
         if (!scoped) {
-            similar = SimilarReports.find(reports, settings).localCheckpoint(true);
+            judged = SimilarReports.years(reports, settings);
+            similar = SimilarReports.find(reports, settings, judged).localCheckpoint(true);
             lake.overwrite(LakeSchema.SIMILAR_REPORTS, similar);
             warnings = violations(similar);
         } else {
@@ -57,7 +59,9 @@ public final class CopyRules {
             java.util.Set<Integer> read = new java.util.TreeSet<>(years);
             for (int y : years) read.add(y - 1);
             Object[] touched = years.toArray();
-            similar = SimilarReports.find(reports.where(col(LakeSchema.YEAR).isin(read.toArray())), settings)
+            Dataset<Row> compared = reports.where(col(LakeSchema.YEAR).isin(read.toArray()));
+            judged = SimilarReports.years(compared, settings);
+            similar = SimilarReports.find(compared, settings, judged)
                     .where(col(LakeSchema.YEAR).isin(touched)).localCheckpoint(true);
             lake.replaceYears(LakeSchema.SIMILAR_REPORTS, similar, years);
             // The warnings sit on reports of the pair's year: those of other years stay as the lake has them.
@@ -72,6 +76,9 @@ public final class CopyRules {
         long pairs = similar.count();
         lines.add(String.format("copies: %d similar pair(s) in similar_reports%s, warnings %s, counts %s, in %.1f s", pairs,
                 scoped ? " of the years " + years : "", r.action(), m.action(), (System.nanoTime() - t0) / 1e9));
+        if (!judged.notJudged().isEmpty())
+            lines.add(String.format("copies: not judged, fewer than %d narratives (copies.min_reports_per_year): %s",
+                    settings.minReports(), judged.describeNotJudged()));
         return lines;
     }
 

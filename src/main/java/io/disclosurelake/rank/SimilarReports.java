@@ -53,23 +53,43 @@ public final class SimilarReports {
      * @param commonMin   ... and in at least this many reports
      * @param minShared   ... and at least this many shingles (common wording left out) shared
      * @param passageMax  longest shared passage kept, in characters
+     * @param minReports  a year is judged only with at least this many narratives: with fewer, a stock phrase two
+     *                    reports chose cannot be told from a copy (common wording needs {@code commonMin} reports
+     *                    and {@code commonShare} of the year), so no pair is claimed (unsure → no verdict)
      */
     public record Settings(int shingleSize, double threshold, int hashTables, double commonShare, int commonMin,
-                           int minShared, int passageMax) implements Serializable {
+                           int minShared, int passageMax, int minReports) implements Serializable {
         public Settings {
             if (shingleSize < 1) throw new IllegalArgumentException("copies.shingle_size must be ≥ 1");
             if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("copies.threshold must be in (0, 1]");
             if (hashTables < 1) throw new IllegalArgumentException("copies.hash_tables must be ≥ 1");
+            if (minReports < 1) throw new IllegalArgumentException("copies.min_reports_per_year must be ≥ 1");
         }
 
         public static Settings of(JobSettings s) {
             return new Settings(s.getInt("copies.shingle_size"), Double.parseDouble(s.get("copies.threshold")),
                     s.getInt("copies.hash_tables"), Double.parseDouble(s.get("copies.common_share")),
-                    s.getInt("copies.common_min"), s.getInt("copies.min_shared"), s.getInt("copies.passage_max"));
+                    s.getInt("copies.common_min"), s.getInt("copies.min_shared"), s.getInt("copies.passage_max"),
+                    s.getInt("copies.min_reports_per_year"));
         }
 
-        public Settings withShingleSize(int k) { return new Settings(k, threshold, hashTables, commonShare, commonMin, minShared, passageMax); }
-        public Settings withThreshold(double t) { return new Settings(shingleSize, t, hashTables, commonShare, commonMin, minShared, passageMax); }
+        public Settings withShingleSize(int k) { return new Settings(k, threshold, hashTables, commonShare, commonMin, minShared, passageMax, minReports); }
+        public Settings withThreshold(double t) { return new Settings(shingleSize, t, hashTables, commonShare, commonMin, minShared, passageMax, minReports); }
+        public Settings withMinReports(int n) { return new Settings(shingleSize, threshold, hashTables, commonShare, commonMin, minShared, passageMax, n); }
+    }
+
+    /**
+     * The years compared and those left unjudged, with their number of narratives.
+     * @param judged    years with at least {@link Settings#minReports()} narratives
+     * @param notJudged the other years → their number of narratives
+     */
+    public record Years(java.util.SortedSet<Integer> judged, java.util.SortedMap<Integer, Long> notJudged) implements Serializable {
+        /** E.g. "2019 (6), 2020 (7)". */
+        public String describeNotJudged() {
+            StringBuilder b = new StringBuilder();
+            notJudged.forEach((y, n) -> b.append(b.length() == 0 ? "" : ", ").append(y).append(" (").append(n).append(')'));
+            return b.toString();
+        }
     }
 
     /** Features are hashed shingles below this (MinHash's prime is 2,038,074,743). */
@@ -89,11 +109,35 @@ public final class SimilarReports {
      * @return rows of {@link LakeSchema#SIMILAR_REPORTS}
      */
     public static Dataset<Row> find(Dataset<Row> reports, Settings s) {
-        SparkSession spark = reports.sparkSession();
-        Dataset<Row> base = reports.where(col(LakeSchema.NARRATIVE_TEXT).isNotNull().and(col("year").isNotNull())
+        return find(reports, s, years(reports, s));
+    }
+
+    /** Which years of {@code reports} have enough narratives to be judged (one small aggregate). */
+    public static Years years(Dataset<Row> reports, Settings s) {
+        java.util.SortedSet<Integer> judged = new java.util.TreeSet<>();
+        java.util.SortedMap<Integer, Long> notJudged = new java.util.TreeMap<>();
+        for (Row r : narratives(reports).groupBy("year").count().collectAsList()) {
+            if (r.getLong(1) >= s.minReports()) judged.add(r.getInt(0));
+            else notJudged.put(r.getInt(0), r.getLong(1));
+        }
+        return new Years(judged, notJudged);
+    }
+
+    private static Dataset<Row> narratives(Dataset<Row> reports) {
+        return reports.where(col(LakeSchema.NARRATIVE_TEXT).isNotNull().and(col("year").isNotNull())
                         .and(col("body_key").isNotNull()).and(col("report_id").isNotNull()))
                 .select(col("report_id"), col("body_key"), col("org"), col("year").cast("int").as("year"),
                         col("first_seen").cast("timestamp").as("first_seen"), col(LakeSchema.NARRATIVE_TEXT).as("text"));
+    }
+
+    /**
+     * As {@link #find(Dataset, Settings)}, comparing only the reports of {@code years.judged()} (a previous_year
+     * pair needs both years judged: each side's common wording is its own year's).
+     */
+    public static Dataset<Row> find(Dataset<Row> reports, Settings s, Years years) {
+        SparkSession spark = reports.sparkSession();
+        if (years.judged().isEmpty()) return spark.createDataFrame(List.of(), LakeSchema.table(LakeSchema.SIMILAR_REPORTS).schema());
+        Dataset<Row> base = narratives(reports).where(col("year").isin(years.judged().toArray()));
         int k = s.shingleSize();
         Dataset<Row> shingled = base.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
             List<Row> out = new ArrayList<>();

@@ -79,6 +79,8 @@ class RunPreflightTest {
                 "setting input.follow_links_outside=yes is not true or false");
         assertOneLine(run(concat(base, "--set", "ocr.min_confidence=80")), "setting ocr.min_confidence=80 must lie between 0 and 1");
         assertOneLine(run(concat(base, "--set", "ocr.min_confidence=high")), "setting ocr.min_confidence=high is not a number");
+        assertOneLine(run(concat(base, "--set", "copies.threshold=0")), "setting copies.threshold=0 must be above 0 and at most 1");
+        assertOneLine(run(concat(base, "--set", "copies.min_reports_per_year=0")), "setting copies.min_reports_per_year=0 must be at least 1 (narratives)");
         assertOneLine(run(concat(base, "--conf", tmp.resolve("none.properties").toString())), "settings file " + tmp.resolve("none.properties") + " (--conf) is not a file");
         assertOneLine(run(concat(base, "--master", "bogus://x")), "--master bogus://x is not a Spark master URL");
         for (String ok : new String[]{"local", "local[2]", "local[*]", "local[4,2]", "spark://h:7077", "yarn", "k8s://https://h:6443"}) {

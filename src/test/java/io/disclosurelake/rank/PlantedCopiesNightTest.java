@@ -71,7 +71,10 @@ class PlantedCopiesNightTest {
                 .with("job.input", corpus.resolve("docs").toUri().toString())
                 .with("job.manifest", corpus.resolve("manifest.csv").toUri().toString())
                 .with("job.lake", lakeDir.toUri().toString())
-                .with("job.partitions", "2");
+                .with("job.partitions", "2")
+                // 18 reports a year: judged here because the planted narratives are each body's own words (with the
+                // default minimum, 60, no year of this corpus is judged — asserted below)
+                .with("copies.min_reports_per_year", "10");
         List<PostRunStep> steps = PostRunStep.registered();
         new NightlyJob(spark, settings, ExtractorFactory.standard(), steps).run();
         LakeTables lake = new LakeTables(spark, lakeDir.toUri().toString());
@@ -128,6 +131,9 @@ class PlantedCopiesNightTest {
 
         // A later night that touched 2024 rebuilds only 2024 (and 2025): 2023's rows stay, and the rows equal the whole rebuild.
         SimilarReports.Settings conf = SimilarReports.Settings.of(settings);
+        SimilarReports.Years atDefault = SimilarReports.years(lake.read(LakeSchema.REPORTS), SimilarReports.Settings.of(JobSettings.defaults()));
+        assertTrue(atDefault.judged().isEmpty(), "at the default minimum no year of 36 documents is judged: " + atDefault);
+        assertEquals(java.util.Set.of(2023, 2024), atDefault.notJudged().keySet());
         List<Row> whole = lake.read(LakeSchema.SIMILAR_REPORTS).collectAsList();
         List<Row> wholeWarnings = lake.read(LakeSchema.RULE_VIOLATIONS).collectAsList();
         lake.overwrite(LakeSchema.SIMILAR_REPORTS, lake.read(LakeSchema.SIMILAR_REPORTS).where("year = 2023").localCheckpoint(true));

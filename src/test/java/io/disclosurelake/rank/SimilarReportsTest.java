@@ -51,7 +51,7 @@ class SimilarReportsTest {
                 r("road24", "盱眙县交通运输局", 2024, 1000, ROADS),
                 r("fin23", "淮安市财政局", 2023, 500, lastYear),
                 r("road23", "盱眙县交通运输局", 2023, 500, null)), REPORTS);
-        SimilarReports.Settings s = new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 10, 40);
+        SimilarReports.Settings s = new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 10, 40, 1);
         Dataset<Row> found = SimilarReports.find(reports, s).localCheckpoint(true);
         Map<String, Row> pairs = new HashMap<>();
         for (Row p : found.collectAsList()) pairs.put(p.getAs("report_id_a") + "~" + p.getAs("report_id_b"), p);
@@ -92,7 +92,30 @@ class SimilarReportsTest {
                 r("a", "淮安市财政局", 2024, 1, stock + "全年发布预算信息86条。"),
                 r("b", "淮安市教育局", 2024, 1, stock + "全年发布招生信息412条。"),
                 r("c", "盱眙县交通运输局", 2024, 1, stock + "全年发布工程信息214条。")), REPORTS);
-        assertEquals(3, SimilarReports.find(reports, new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 10, 40)).count(), "stock wording counted");
-        assertEquals(0, SimilarReports.find(reports, new SimilarReports.Settings(6, 0.5, 5, 0.5, 3, 10, 40)).count(), "stock wording left out");
+        assertEquals(3, SimilarReports.find(reports, new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 10, 40, 1)).count(), "stock wording counted");
+        assertEquals(0, SimilarReports.find(reports, new SimilarReports.Settings(6, 0.5, 5, 0.5, 3, 10, 40, 1)).count(), "stock wording left out");
+    }
+
+    @Test
+    void aYearWithTooFewNarrativesIsNotJudged(SparkSession spark) {
+        // Two reports alone cannot tell a copied passage from a stock one everybody uses: no verdict, not a copy.
+        String education = FINANCE.replace("淮安市财政局", "淮安市教育局").replace("市财政局", "市教育局");
+        String lastYear = FINANCE.replace("2024年", "2023年");
+        Dataset<Row> reports = spark.createDataFrame(List.of(
+                r("fin24", "淮安市财政局", 2024, 1000, FINANCE),
+                r("edu24", "淮安市教育局", 2024, 2000, education),
+                r("road24", "盱眙县交通运输局", 2024, 1000, ROADS),
+                r("fin23", "淮安市财政局", 2023, 500, lastYear),
+                r("road23", "盱眙县交通运输局", 2023, 500, null)), REPORTS);
+        SimilarReports.Settings three = new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 10, 40, 3);
+        SimilarReports.Years years = SimilarReports.years(reports, three);
+        assertEquals(java.util.Set.of(2024), years.judged());
+        assertEquals(Map.of(2023, 1L), years.notJudged(), "a year counts its narratives, not its reports");
+        assertEquals("2023 (1)", years.describeNotJudged());
+        // 2024 is judged (3 narratives); the previous-year pair needs 2023 judged too.
+        assertEquals(List.of("fin24~edu24"), SimilarReports.find(reports, three).collectAsList().stream()
+                .map(p -> p.getAs("report_id_a") + "~" + p.getAs("report_id_b")).toList());
+        assertEquals(0, SimilarReports.find(reports, three.withMinReports(4)).count(), "no year judged");
+        assertThrows(IllegalArgumentException.class, () -> three.withMinReports(0));
     }
 }
