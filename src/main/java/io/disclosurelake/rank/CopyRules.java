@@ -51,7 +51,7 @@ public final class CopyRules {
         SimilarReports.Years judged;
         if (!scoped) {
             judged = SimilarReports.years(reports, settings);
-            similar = SimilarReports.find(reports, settings, judged).localCheckpoint(true);
+            similar = SimilarReports.find(reports, settings, judged);
             lake.overwrite(LakeSchema.SIMILAR_REPORTS, similar);
             warnings = violations(similar);
         } else {

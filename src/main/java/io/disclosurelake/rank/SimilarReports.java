@@ -106,7 +106,7 @@ public final class SimilarReports {
 
     /**
      * @param reports rows with report_id, body_key, org, year, first_seen and narrative_text (e.g. the lake's reports)
-     * @return rows of {@link LakeSchema#SIMILAR_REPORTS}
+     * @return rows of {@link LakeSchema#SIMILAR_REPORTS}, computed (a local checkpoint)
      */
     public static Dataset<Row> find(Dataset<Row> reports, Settings s) {
         return find(reports, s, years(reports, s));
@@ -225,7 +225,12 @@ public final class SimilarReports {
             while (rows.hasNext()) o.add(describe(rows.next(), cap));
             return o.iterator();
         }, Encoders.row(LakeSchema.table(LakeSchema.SIMILAR_REPORTS).schema()));
-        return out;
+        // Computed here, so the two cached stages can be let go (a night's executors keep no narratives).
+        Dataset<Row> done = out.localCheckpoint(true);
+        featured.unpersist();
+        shingled.unpersist();
+        commonB.destroy();
+        return done;
     }
 
     /**
