@@ -112,7 +112,7 @@ public final class NightlyJob {
         // do not need: they run beside them and are awaited before the first read of a table other than documents.
         housekeeping = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-                stage("prepare", () -> { lake.ensureTables(); lake.addMissingColumns(); return null; });
+                stage("prepare", () -> { lake.addMissingColumns(lake.ensureTables()); return null; });
                 stage("runs_start", () -> { markUnfinished(runId); insertRun(runId, started); return null; });
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);

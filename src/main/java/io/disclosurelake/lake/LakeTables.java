@@ -41,12 +41,17 @@ public final class LakeTables {
 
     public boolean exists(String table) { return DeltaTable.isDeltaTable(spark, path(table)); }
 
-    /** Creates every missing table of the job, with column comments, NOT NULL, the table comment and CHECKs. */
-    public void ensureTables() {
+    /**
+     * Creates every missing table of the job, with column comments, NOT NULL, the table comment and CHECKs.
+     * @return the tables created now (they are as {@link LakeSchema} says: {@link #addMissingColumns} skips them)
+     */
+    public java.util.Set<String> ensureTables() {
         Map<String, Map<String, String>> checks = LakeConstraints.all();
+        java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
         // Independent tables: created concurrently (each creation is one small Delta commit, mostly waiting).
         JOB_TABLES.parallelStream().forEach(name -> {
-            if (exists(name)) return;
+            if (hasLog(name) && exists(name)) return;
+            created.add(name);
             LakeSchema.Table t = LakeSchema.table(name);
             // Constraints go in with the creation (one commit per table): ALTER TABLE ADD CONSTRAINT is a commit each.
             var builder = DeltaTable.createIfNotExists(spark).location(path(name)).addColumns(t.schema()).comment(t.comment());
@@ -55,13 +60,21 @@ public final class LakeTables {
             }
             builder.execute();
         });
+        return created;
     }
 
     /** Adds columns that {@link LakeSchema} gained since the table was created (additive schema changes). */
-    public void addMissingColumns() {
+    public void addMissingColumns() { addMissingColumns(java.util.Set.of()); }
+
+    /**
+     * As {@link #addMissingColumns()}, leaving out {@code current}: tables known to be as LakeSchema says (created
+     * this night). Schema and constraints come from the table's Delta log (its metadata), not from a query.
+     */
+    public void addMissingColumns(java.util.Set<String> current) {
         for (String name : JOB_TABLES) {
-            if (!exists(name)) continue;
-            List<String> have = Arrays.asList(read(name).columns());
+            if (current.contains(name) || !hasLog(name) || !exists(name)) continue;
+            org.apache.spark.sql.delta.actions.Metadata meta = metadata(name);
+            List<String> have = Arrays.asList(meta.schema().fieldNames());
             List<String> add = new ArrayList<>();
             for (StructField f : LakeSchema.table(name).schema().fields()) {
                 if (!have.contains(f.name())) {
@@ -69,8 +82,14 @@ public final class LakeTables {
                 }
             }
             if (!add.isEmpty()) spark.sql("ALTER TABLE delta.`" + path(name) + "` ADD COLUMNS (" + String.join(", ", add) + ")");
-            upgradeConstraints(name);
+            upgradeConstraints(name, scala.jdk.javaapi.CollectionConverters.asJava(meta.configuration()));
         }
+    }
+
+    /** The latest metadata (schema, properties) of a table from its Delta log: no Spark job, unlike DESCRIBE DETAIL. */
+    private org.apache.spark.sql.delta.actions.Metadata metadata(String table) {
+        return org.apache.spark.sql.delta.DeltaLog.forTable(spark, path(table))
+                .update(false, scala.Option.empty(), scala.Option.empty()).metadata();
     }
 
     /**
@@ -79,9 +98,13 @@ public final class LakeTables {
      * CHECK and stop the night. Only a constraint that differs is replaced (a commit each, once per upgrade).
      */
     void upgradeConstraints(String name) {
+        upgradeConstraints(name, scala.jdk.javaapi.CollectionConverters.asJava(metadata(name).configuration()));
+    }
+
+    /** As {@link #upgradeConstraints(String)}, with the table's properties as {@code have}. */
+    private void upgradeConstraints(String name, Map<String, String> have) {
         Map<String, String> want = LakeConstraints.all().getOrDefault(name, Map.of());
         if (want.isEmpty()) return;
-        Map<String, String> have = DeltaTable.forPath(spark, path(name)).detail().select("properties").first().getJavaMap(0);
         for (Map.Entry<String, String> c : want.entrySet()) {
             String current = have.get("delta.constraints." + c.getKey().toLowerCase(java.util.Locale.ROOT));
             // Delta keeps an added CHECK as its tokens spaced out: compare without whitespace.
