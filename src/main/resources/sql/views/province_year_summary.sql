@@ -8,11 +8,11 @@ SELECT r.province, r.year,
        COUNT_IF(r.status = 'parsed') AS parsed,
        COUNT_IF(r.status = 'partial') AS partial,
        COUNT_IF(r.report_scope = 'region_aggregate') AS region_aggregates,
-       COUNT_IF(COALESCE(v.errors, 0) > 0) AS reports_with_errors,
-       SUM(COALESCE(v.errors, 0)) AS error_violations,
-       SUM(COALESCE(v.warnings, 0)) AS warning_violations,
-       SUM(CASE WHEN r.body_report THEN a.new_applications END) AS new_applications,
-       SUM(CASE WHEN r.body_report THEN a.closed END) AS closed,
+       COUNT_IF(r.errors > 0) AS reports_with_errors,
+       SUM(r.errors) AS error_violations,
+       SUM(r.warnings) AS warning_violations,
+       SUM(CASE WHEN r.body_report THEN r.new_applications END) AS new_applications,
+       SUM(CASE WHEN r.body_report THEN r.closed END) AS closed,
        try_divide(CAST(SUM(CASE WHEN r.body_report THEN m.disclosed_num END) AS DOUBLE),
                   CAST(SUM(CASE WHEN r.body_report THEN m.disclosed_den END) AS DOUBLE)) AS disclosure_rate,
        try_divide(CAST(SUM(CASE WHEN r.body_report THEN m.withheld_num END) AS DOUBLE),
@@ -21,13 +21,9 @@ SELECT r.province, r.year,
                   CAST(SUM(CASE WHEN r.body_report THEN m.review_den END) AS DOUBLE)) AS review_correction_rate,
        try_divide(CAST(SUM(CASE WHEN r.body_report THEN m.litigation_num END) AS DOUBLE),
                   CAST(SUM(CASE WHEN r.body_report THEN m.litigation_den END) AS DOUBLE)) AS litigation_correction_rate
-FROM (SELECT *, COALESCE(report_scope, 'body') <> 'region_aggregate' AS body_report FROM reports) r
-LEFT JOIN (
-    SELECT report_id,
-           MAX(CASE WHEN row_key = 'new' THEN total END) AS new_applications,
-           MAX(CASE WHEN row_key = 'total' THEN total END) AS closed
-    FROM applications GROUP BY report_id
-) a ON a.report_id = r.report_id
+-- report_summary holds each report's application totals and violation counts (their one definition: the counts
+-- the job writes, lake/ViolationCounts); only the pooled rates' parts come from report_metrics here.
+FROM (SELECT *, COALESCE(report_scope, 'body') <> 'region_aggregate' AS body_report FROM report_summary) r
 LEFT JOIN (
     -- only reports whose rate is defined contribute, numerator and denominator together
     SELECT report_id,
@@ -41,8 +37,4 @@ LEFT JOIN (
            MAX(CASE WHEN metric = 'litigation_correction_rate' AND value IS NOT NULL THEN denominator END) AS litigation_den
     FROM report_metrics GROUP BY report_id
 ) m ON m.report_id = r.report_id
-LEFT JOIN (
-    SELECT report_id, COUNT_IF(severity = 'error') AS errors, COUNT_IF(severity = 'warning') AS warnings
-    FROM rule_violations GROUP BY report_id
-) v ON v.report_id = r.report_id
 GROUP BY r.province, r.year
