@@ -188,13 +188,14 @@ public final class LakeTables {
     private Row latestCommit(String table) { return DeltaTable.forPath(spark, path(table)).history(1).first(); }
 
     /**
-     * Inserts the rows the table does not hold yet, as a MERGE rather than an append: a night that overlaps
-     * another cannot add a row twice (Delta fails the later commit instead of appending blindly), and a rerun
-     * adds nothing. Conditions are Column expressions: values travel as literals of the plan, never as SQL text.
+     * Appends rows the table does not hold (the caller compared them with the rows of their scope). An append,
+     * not an insert-only MERGE: the MERGE read the whole table to find rows to skip — a full scan of cells every
+     * night, growing with the lake — and one night at a time ({@link NightClaim}) already keeps two nights from
+     * adding a row twice; a rerun after a crash finds its rows in the scope and compares them instead
+     * ({@link #sync}). Cast to the table's columns and types first ({@link #shape}).
      */
-    private void insertMissing(String table, Dataset<Row> rows, String[] columns) {
-        DeltaTable.forPath(spark, path(table)).as("t").merge(rows.as("s"), sameRow(columns))
-                .whenNotMatched().insert(insertAll(columns)).execute();
+    private void append(String table, Dataset<Row> rows) {
+        shape(rows, table).write().format("delta").mode("append").save(path(table));
     }
 
     private static Column sameRow(String[] columns) {
@@ -241,7 +242,7 @@ public final class LakeTables {
             // the source is inserted as it is — one scan of the source instead of three and two of the table.
             Dataset<Row> src = source.select(cols).distinct();
             if (src.isEmpty()) return new SyncResult(table, 0, 0, "unchanged", (System.nanoTime() - t0) / 1e9);
-            insertMissing(table, src, columns);
+            append(table, src);
             return new SyncResult(table, lastCommitInsertedRows(table), 0, "append", (System.nanoTime() - t0) / 1e9);
         }
         Dataset<Row> src = source.select(cols).distinct().cache();
@@ -253,7 +254,7 @@ public final class LakeTables {
         if (inserted == 0 && removed == 0) {
             action = "unchanged";
         } else if (removed == 0) {
-            insertMissing(table, toInsert, columns);
+            append(table, toInsert);
             action = "append";
         } else {
             Object[] keys = removedKeys.stream().map(r -> r.get(0)).toArray();
