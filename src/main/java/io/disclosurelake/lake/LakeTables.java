@@ -45,11 +45,14 @@ public final class LakeTables {
      * Creates every missing table of the job, with column comments, NOT NULL, the table comment and CHECKs.
      * @return the tables created now (they are as {@link LakeSchema} says: {@link #addMissingColumns} skips them)
      */
-    public java.util.Set<String> ensureTables() {
+    public java.util.Set<String> ensureTables() { return ensure(JOB_TABLES); }
+
+    /** Creates the missing tables among {@code names} as {@link #ensureTables} does; returns those created now. */
+    public java.util.Set<String> ensure(java.util.Collection<String> names) {
         Map<String, Map<String, String>> checks = LakeConstraints.all();
         java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
         // Independent tables: created concurrently (each creation is one small Delta commit, mostly waiting).
-        JOB_TABLES.parallelStream().forEach(name -> {
+        names.parallelStream().forEach(name -> {
             if (hasLog(name) && exists(name)) return;
             created.add(name);
             LakeSchema.Table t = LakeSchema.table(name);

@@ -82,6 +82,10 @@ public final class GoldLayer {
                 LakeSchema.MISSING_REPORTS, LakeSchema.RANKINGS)) {
             scoped &= tables.hasLog(t);
         }
+        // A first build: the tables created together up front (each creation is a small commit, mostly waiting),
+        // not one by one on the coverage → missing_reports → rankings chain.
+        if (!scoped) tables.ensure(List.of(LakeSchema.REGION_TOTALS, LakeSchema.REGION_METRICS, LakeSchema.COVERAGE,
+                LakeSchema.MISSING_REPORTS, LakeSchema.RANKINGS));
         // A completion of report_metrics (a lake the job did not fully write) can change any year: full rebuild.
         java.util.SortedSet<Integer> regionYears = scoped ? reportYearsAmong(touchedYears) : null;
         yearsView(regionYears, "dl_gold_years");
