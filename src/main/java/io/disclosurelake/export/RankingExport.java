@@ -30,7 +30,8 @@ import static org.apache.spark.sql.functions.sum;
 /**
  * Exports one year's rankings from the lake as CSV (a national file and one per province), XLSX (a sheet per
  * province) and a self-contained HTML report. A year's rankings (one row per body) are read once and every
- * file is written from them; file names are built from fixed words, the year and {@link ProvinceCodes} only.
+ * file is written from them — the night's years all at once, each source one query for all of them; file names
+ * are built from fixed words, the year and {@link ProvinceCodes} only.
  */
 public final class RankingExport {
     private RankingExport() {}
