@@ -84,9 +84,11 @@ public final class CorrectCommand implements Callable<Integer> {
                         manifest == null ? null : io.disclosurelake.rank.ExpectedBodies.fromManifest(spark, manifest));
                 System.out.printf("correct: gold tables and rankings rebuilt, %d export files%n", o.files().size());
                 if (out != null) {
+                    List<Integer> years = new java.util.ArrayList<>();
                     for (Row y : tables.read(LakeSchema.REPORTS).where("year IS NOT NULL").select(LakeSchema.YEAR).distinct().collectAsList()) {
-                        ReviewExport.export(spark, uri, y.getInt(0), null, out);
+                        years.add(y.getInt(0));
                     }
+                    ReviewExport.export(spark, uri, years, null, out);
                 }
             }
             return r.errors().isEmpty() && r.count("applied") == r.outcomes().size() ? 0 : SOME_ROWS_NOT_APPLIED;

@@ -3,6 +3,7 @@ package io.disclosurelake.export;
 import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.rank.GoldTables;
 import io.disclosurelake.rank.ScoringConfig;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,10 +24,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
 /**
  * Exports one year's rankings from the lake as CSV (a national file and one per province), XLSX (a sheet per
  * province) and a self-contained HTML report. A year's rankings (one row per body) are read once and every
- * file is written from them; file names are built from fixed words, the year and {@link ProvinceCodes} only.
+ * file is written from them — the night's years all at once, each source one query for all of them; file names
+ * are built from fixed words, the year and {@link ProvinceCodes} only.
  */
 public final class RankingExport {
     private RankingExport() {}
@@ -88,10 +93,81 @@ public final class RankingExport {
 
     public static List<Written> export(SparkSession spark, String lake, int year, String provinceFilter, Path outDir,
                                        Set<Format> formats, ScoringConfig conf) throws IOException {
+        return export(spark, lake, List.of(year), provinceFilter, outDir, formats, conf);
+    }
+
+    /**
+     * The exports of {@code years}, in that order: each source (rankings, coverage, and for the HTML report the
+     * violation counts and the trend) is read once for all of them and grouped by year here, so a night costs one
+     * set of queries, not one per year (a query costs about half a second, whatever its size). The files are those
+     * of one call per year.
+     */
+    public static List<Written> export(SparkSession spark, String lake, java.util.Collection<Integer> years, String provinceFilter,
+                                       Path outDir, Set<Format> formats, ScoringConfig conf) throws IOException {
+        if (years.isEmpty()) return List.of();
         Files.createDirectories(outDir);
-        // The year's rankings are read once (one row per body: the gold output, not the corpus) and ordered
-        // here; every file of the year is written from this list instead of a Spark query per file and province.
-        List<Row> yearRows = GoldTables.read(spark, lake, LakeSchema.RANKINGS).where("year = " + year).collectAsList();
+        Sources src = Sources.read(spark, lake, years, formats.contains(Format.HTML));
+        List<Written> out = new ArrayList<>();
+        for (int year : years) out.addAll(export(src, year, provinceFilter, outDir, formats, conf));
+        return out;
+    }
+
+    /**
+     * The rows the exports of some years are made from, by year: rankings (one row per body, as read), coverage
+     * rows of status unreadable (by province, then body), and for the HTML report the violation counts per
+     * province and rule of the ranked reports and the province trend of the non-disclosure rate (up to the last
+     * year; each file keeps the years up to its own).
+     */
+    private record Sources(Map<Integer, List<Row>> rankings, Map<Integer, List<Row>> unreadable,
+                           Map<Integer, List<Row>> violations, List<Row> trend) {
+        static Sources read(SparkSession spark, String lake, java.util.Collection<Integer> years, boolean html) {
+            Column inYears = col(LakeSchema.YEAR).isin(years.toArray());
+            Map<Integer, List<Row>> rankings = byYear(GoldTables.read(spark, lake, LakeSchema.RANKINGS).where(inYears).collectAsList());
+            Map<Integer, List<Row>> unreadable = new HashMap<>();
+            if (GoldTables.exists(lake, LakeSchema.COVERAGE)) {
+                Dataset<Row> cov = GoldTables.read(spark, lake, LakeSchema.COVERAGE);
+                if (List.of(cov.columns()).contains("status")) {
+                    unreadable = byYear(cov.where(inYears.and(col("status").equalTo("unreadable")))
+                            .orderBy("province", "org").collectAsList());
+                }
+            }
+            Map<Integer, List<Row>> violations = new HashMap<>();
+            List<Row> trend = List.of();
+            if (html) {
+                // violations.RULE counts of report_metrics, of the ranked reports, summed per year, province and rule
+                Dataset<Row> metrics = GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS)
+                        .where(col("metric").like("violations.%")).select(LakeSchema.REPORT_ID, "metric", "value");
+                Dataset<Row> ranked = GoldTables.read(spark, lake, LakeSchema.RANKINGS).where(inYears)
+                        .select(LakeSchema.REPORT_ID, LakeSchema.YEAR, "province");
+                violations = byYear(metrics.join(ranked, io.disclosurelake.lake.JoinKeys.of(LakeSchema.REPORT_ID))
+                        .groupBy(col(LakeSchema.YEAR), col("province"), col("metric").substr(12, Integer.MAX_VALUE).as("rule"))
+                        .agg(sum("value")).collectAsList());
+                // the trend up to the report's year: a year's report does not change with later years' data
+                trend = GoldTables.read(spark, lake, LakeSchema.REGION_METRICS)
+                        .where("level = 'province' AND report_scope = 'body' AND metric = 'non_disclosure_rate'")
+                        .where(col(LakeSchema.YEAR).leq(java.util.Collections.max(years)))
+                        .select("province", "year", "value").collectAsList();
+            }
+            return new Sources(rankings, unreadable, violations, trend);
+        }
+
+        /** The rows by their year, each year's in the order read. */
+        private static Map<Integer, List<Row>> byYear(List<Row> rows) {
+            Map<Integer, List<Row>> m = new HashMap<>();
+            for (Row r : rows) m.computeIfAbsent(r.<Integer>getAs(LakeSchema.YEAR), k -> new ArrayList<>()).add(r);
+            return m;
+        }
+
+        List<Row> rankings(int year) { return rankings.getOrDefault(year, List.of()); }
+        List<Row> unreadable(int year) { return unreadable.getOrDefault(year, List.of()); }
+        List<Row> violations(int year) { return violations.getOrDefault(year, List.of()); }
+    }
+
+    private static List<Written> export(Sources src, int year, String provinceFilter, Path outDir,
+                                        Set<Format> formats, ScoringConfig conf) throws IOException {
+        // The year's rankings (one row per body: the gold output, not the corpus), ordered here; every file of
+        // the year is written from this list instead of a Spark query per file and province.
+        List<Row> yearRows = src.rankings(year);
         TreeSet<String> nameSet = new TreeSet<>(java.util.Comparator.nullsLast(RankingExport::compareText));
         boolean nullProvince = false;
         for (Row r : yearRows) {
@@ -118,17 +194,12 @@ public final class RankingExport {
         Map<String, List<Object[]>> unreadable = new LinkedHashMap<>();
         for (String p : chosen) unreadable.put(key(p), new ArrayList<>());
         List<Object[]> allUnreadable = new ArrayList<>();
-        if (GoldTables.exists(lake, LakeSchema.COVERAGE)) {
-            Dataset<Row> cov = GoldTables.read(spark, lake, LakeSchema.COVERAGE);
-            if (List.of(cov.columns()).contains("status")) {
-                for (Row r : cov.where("year = " + year + " AND status = 'unreadable'").orderBy("province", "org").collectAsList()) {
-                    List<Object[]> l = unreadable.get(key(r.getAs("province")));
-                    if (l == null) continue;
-                    Object[] v = RankingColumns.unreadable(r);
-                    l.add(v);
-                    allUnreadable.add(v);
-                }
-            }
+        for (Row r : src.unreadable(year)) {
+            List<Object[]> l = unreadable.get(key(r.getAs("province")));
+            if (l == null) continue;
+            Object[] v = RankingColumns.unreadable(r);
+            l.add(v);
+            allUnreadable.add(v);
         }
         List<Row> national = new ArrayList<>(rankings);
         national.sort(NATIONAL_ORDER);
@@ -174,7 +245,7 @@ public final class RankingExport {
         }
         if (formats.contains(Format.HTML)) {
             out.add(timed(outDir.resolve(FILE_PREFIX + year + suffix + ".html"),
-                    f -> HtmlReport.write(f, htmlData(spark, lake, year, provinceFilter == null ? "全国" : String.join("、",
+                    f -> HtmlReport.write(f, htmlData(src, year, provinceFilter == null ? "全国" : String.join("、",
                             chosen.stream().map(p -> p == null ? "未知省份" : p).toList()), chosen, byProvince, unreadable, rankings, conf))));
         }
         return out;
@@ -237,20 +308,7 @@ public final class RankingExport {
         return m;
     }
 
-    private static String sqlString(String s) { return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"; }
-
-    private static String inList(List<String> provinces) {
-        List<String> parts = new ArrayList<>();
-        List<String> lits = new ArrayList<>();
-        for (String p : provinces) {
-            if (p == null) parts.add("province IS NULL");
-            else lits.add(sqlString(p));
-        }
-        if (!lits.isEmpty()) parts.add("province IN (" + String.join(", ", lits) + ")");
-        return "(" + String.join(" OR ", parts) + ")";
-    }
-
-    static HtmlReport.Data htmlData(SparkSession spark, String lake, int year, String scope, List<String> provinces,
+    private static HtmlReport.Data htmlData(Sources src, int year, String scope, List<String> provinces,
                                     Map<String, List<Row>> byProvince, Map<String, List<Object[]>> unreadable,
                                     List<Row> rankings, ScoringConfig conf) {
         List<HtmlReport.Section> sections = new ArrayList<>();
@@ -273,25 +331,23 @@ public final class RankingExport {
         Map<String, Long> histogram = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) histogram.put((i * 5) + "–" + (i * 5 + 5) + "%", bins[i]);
 
-        GoldTables.read(spark, lake, LakeSchema.REPORT_METRICS).createOrReplaceTempView("export_metrics");
-        GoldTables.read(spark, lake, LakeSchema.RANKINGS).where("year = " + year).where(inList(provinces))
-                .createOrReplaceTempView("export_rankings");
-        Map<String, Long> violations = new TreeMap<>();
-        for (Row r : spark.sql("SELECT SUBSTRING(m.metric, 12) AS rule, CAST(SUM(m.value) AS BIGINT) AS n FROM export_metrics m"
-                + " JOIN export_rankings r ON m.report_id = r.report_id WHERE m.metric LIKE 'violations.%' GROUP BY 1").collectAsList()) {
-            violations.put(r.getString(0), r.getLong(1));
+        Set<String> chosen = new java.util.HashSet<>();
+        for (String p : provinces) chosen.add(key(p));
+        // violations.RULE counts of the year's ranked reports of the chosen provinces (their sum per rule, whole)
+        Map<String, Double> sums = new TreeMap<>();
+        for (Row r : src.violations(year)) {
+            if (!chosen.contains(key(r.getString(1))) || r.isNullAt(3)) continue;
+            sums.merge(r.getString(2), r.getDouble(3), Double::sum);
         }
+        Map<String, Long> violations = new TreeMap<>();
+        sums.forEach((rule, n) -> violations.put(rule, n.longValue()));
 
         Map<String, Map<Integer, Double>> trend = new TreeMap<>();
-        Dataset<Row> rm = GoldTables.read(spark, lake, LakeSchema.REGION_METRICS)
-                .where("level = 'province' AND report_scope = 'body' AND metric = 'non_disclosure_rate'")
-                // the trend up to the report's year: a year's report does not change with later years' data
-                .where(org.apache.spark.sql.functions.col(LakeSchema.YEAR).leq(year))
-                .where(inList(provinces));
         TreeSet<Integer> years = new TreeSet<>();
-        for (Row r : rm.select("province", "year", "value").collectAsList()) {
+        for (Row r : src.trend()) {
+            // the trend up to the report's year: a year's report does not change with later years' data
+            if (r.isNullAt(1) || r.getInt(1) > year || !chosen.contains(key(r.isNullAt(0) ? null : r.getString(0)))) continue;
             String p = r.isNullAt(0) ? "未知省份" : r.getString(0);
-            if (r.isNullAt(1)) continue;
             trend.computeIfAbsent(p, k -> new TreeMap<>()).put(r.getInt(1), r.isNullAt(2) ? null : r.getDouble(2));
             years.add(r.getInt(1));
         }

@@ -10,6 +10,7 @@ import io.disclosurelake.spec.CellRef;
 import io.disclosurelake.spec.RuleBook;
 import io.disclosurelake.spec.SumRule;
 import io.disclosurelake.spec.TemplateSpec;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -20,8 +21,11 @@ import org.apache.spark.sql.types.StructType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import static org.apache.spark.sql.functions.*;
@@ -44,8 +48,17 @@ public final class ReviewExport {
 
     /** The queue of {@code year}, restricted to {@code province} (name, short name, code or pinyin) when given. */
     public static List<ReviewItem> items(SparkSession spark, String lakePath, int year, String province) {
+        return items(spark, lakePath, List.of(year), province).get(year);
+    }
+
+    /**
+     * The queues of {@code years} by year (every year a key, its list perhaps empty): each source is read once for
+     * all the years and the rows grouped by year here, so a night costs one set of queries, not one per year.
+     */
+    public static Map<Integer, List<ReviewItem>> items(SparkSession spark, String lakePath, Collection<Integer> years, String province) {
         LakeTables lake = new LakeTables(spark, lakePath);
-        Dataset<Row> reports = lake.readOrEmpty(LakeSchema.REPORTS).where(col(LakeSchema.YEAR).equalTo(year))
+        Column inYears = col(LakeSchema.YEAR).isin(years.toArray());
+        Dataset<Row> reports = lake.readOrEmpty(LakeSchema.REPORTS).where(inYears)
                 .select(LakeSchema.REPORT_ID, "org", "province", LakeSchema.YEAR, LakeSchema.SHA256, LakeSchema.PATH);
         if (province != null) {
             List<String> names = new ArrayList<>();
@@ -91,17 +104,20 @@ public final class ReviewExport {
         if (GoldTables.exists(lakePath, LakeSchema.COVERAGE)) {
             Dataset<Row> cov = GoldTables.read(spark, lakePath, LakeSchema.COVERAGE);
             if (List.of(cov.columns()).contains("status")) {
-                for (Row r : cov.where(col(LakeSchema.YEAR).equalTo(year).and(col("status").equalTo("unreadable"))).collectAsList()) {
+                for (Row r : cov.where(inYears.and(col("status").equalTo("unreadable"))).collectAsList()) {
                     String p = r.getAs("province");
                     if (province != null && !RankingExport.matches(province, p)) continue;
-                    out.add(new ReviewItem(ReviewItem.UNREADABLE_REPORT, year, p, r.getAs("org"), r.getAs(LakeSchema.REPORT_ID), null,
+                    out.add(new ReviewItem(ReviewItem.UNREADABLE_REPORT, r.getAs(LakeSchema.YEAR), p, r.getAs("org"), r.getAs(LakeSchema.REPORT_ID), null,
                             r.getAs("unreadable_path"), null, null, null, null, null, null, null, null, null, null, null, null,
                             null, r.getAs("unreadable_reason")));
                 }
             }
         }
-        out.sort(ORDER);
-        return out;
+        Map<Integer, List<ReviewItem>> byYear = new LinkedHashMap<>();
+        for (int y : years) byYear.put(y, new ArrayList<>());
+        for (ReviewItem i : out) byYear.get(i.year()).add(i);
+        for (List<ReviewItem> l : byYear.values()) l.sort(ORDER);
+        return byYear;
     }
 
     static final Comparator<ReviewItem> ORDER = Comparator
@@ -146,8 +162,18 @@ public final class ReviewExport {
     /** Writes the queue of {@code year} as CSV and XLSX to {@code outDir}; returns the files written. */
     public static List<RankingExport.Written> export(SparkSession spark, String lakePath, int year, String province, Path outDir)
             throws IOException {
-        List<ReviewItem> items = items(spark, lakePath, year, province);
-        return ReviewWriter.write(items, outDir, stem(year, province));
+        return export(spark, lakePath, List.of(year), province, outDir);
+    }
+
+    /** Writes the queue of each of {@code years} (read at once: {@link #items(SparkSession, String, Collection, String)}). */
+    public static List<RankingExport.Written> export(SparkSession spark, String lakePath, Collection<Integer> years, String province,
+                                                     Path outDir) throws IOException {
+        List<RankingExport.Written> out = new ArrayList<>();
+        if (years.isEmpty()) return out;
+        for (Map.Entry<Integer, List<ReviewItem>> e : items(spark, lakePath, years, province).entrySet()) {
+            out.addAll(ReviewWriter.write(e.getValue(), outDir, stem(e.getKey(), province)));
+        }
+        return out;
     }
 
     /** The files' name without extension: {@code review-YEAR} or {@code review-YEAR-PROVINCE}. */

@@ -8,7 +8,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -26,7 +25,7 @@ public final class ReviewPostRunStep implements PostRunStep {
     @Override public void run(RunContext ctx) throws Exception {
         Path out = ScoringConfig.standard().exportsDir(ctx.lake().root());
         if (out == null) return;
-        // the years whose reports the night changed (each year's queue is a few queries: not every year every night),
+        // the years whose reports the night changed (not every year every night),
         // and every year whose queue is missing on disk (a night cut short, e.g. by a full disk, did not write it)
         // One grouped read: each year of the reports, and whether the night changed a report of it.
         Column changed = ctx.changedReportIds().isEmpty() ? lit(false)
@@ -38,8 +37,8 @@ public final class ReviewPostRunStep implements PostRunStep {
             if (r.getBoolean(1) || !ReviewExport.filesPresent(out, y)) years.add(y);
         }
         if (years.isEmpty()) return;
-        List<RankingExport.Written> files = new ArrayList<>();
-        for (int y : years) files.addAll(ReviewExport.export(ctx.spark(), ctx.lake().root(), y, null, out));
+        // every year at once: one set of queries for the night, not one per year
+        List<RankingExport.Written> files = ReviewExport.export(ctx.spark(), ctx.lake().root(), years, null, out);
         ctx.summaryLines().add(String.format("review: %d files (review-YEAR.csv/.xlsx) in %s", files.size(), out));
     }
 }

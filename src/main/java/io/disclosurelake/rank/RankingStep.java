@@ -50,9 +50,7 @@ public final class RankingStep {
                     .select("year").distinct().orderBy("year").collectAsList()) ys.add(r.getInt(0));
         }
         List<RankingExport.Written> files = new ArrayList<>();
-        if (outDir != null) {
-            for (int y : ys) files.addAll(RankingExport.export(spark, lakePath, y, province, outDir, formats, conf));
-        }
+        if (outDir != null) files.addAll(RankingExport.export(spark, lakePath, ys, province, outDir, formats, conf));
         return new Outcome(gold.seconds(), files);
     }
 
@@ -68,13 +66,14 @@ public final class RankingStep {
         List<RankingExport.Written> files = new ArrayList<>();
         if (outDir == null) return new Outcome(gold.seconds(), files);
         java.util.SortedSet<Integer> changed = gold.exportYears();
+        List<Integer> ys = new ArrayList<>();
         for (Row r : GoldTables.read(spark, lakePath, io.disclosurelake.lake.LakeSchema.RANKINGS)
                 .select("year").distinct().orderBy("year").collectAsList()) {
             int y = r.getInt(0);
-            if (changed == null || changed.contains(y) || !RankingExport.filesPresent(outDir, y, formats)) {
-                files.addAll(RankingExport.export(spark, lakePath, y, null, outDir, formats, conf));
-            }
+            if (changed == null || changed.contains(y) || !RankingExport.filesPresent(outDir, y, formats)) ys.add(y);
         }
+        // every year at once: one set of queries for the night, not one per year
+        files.addAll(RankingExport.export(spark, lakePath, ys, null, outDir, formats, conf));
         return new Outcome(gold.seconds(), files);
     }
 

@@ -87,6 +87,28 @@ class RankingExportTest {
     }
 
     @Test
+    void bothYearsAtOnceWriteTheFilesOfOneYearAtATime() throws Exception {
+        // the night reads each source once for all its years (BatchedExportsTest: the same on a richer lake, slow)
+        String lake = RankedLake.get().toString();
+        var spark = RankTestSpark.session();
+        Path root = Files.createTempDirectory("both-years");
+        Path perYear = root.resolve("per-year"), batched = root.resolve("batched");
+        System.setProperty(ExportClock.PROPERTY, "1764979200"); // the same clock: XLSX and HTML compare whole
+        try {
+            for (int y : List.of(2023, 2024)) {
+                RankingExport.export(spark, lake, y, null, perYear, EnumSet.allOf(RankingExport.Format.class), ScoringConfig.defaults());
+                ReviewExport.export(spark, lake, y, null, perYear);
+            }
+            RankingExport.export(spark, lake, List.of(2023, 2024), null, batched, EnumSet.allOf(RankingExport.Format.class), ScoringConfig.defaults());
+            ReviewExport.export(spark, lake, List.of(2023, 2024), null, batched);
+        } finally {
+            System.clearProperty(ExportClock.PROPERTY);
+        }
+        assertEquals(14, BatchedExportsTest.files(perYear).size(), "2 years × (2 provinces + national CSV, XLSX, HTML, review CSV and XLSX)");
+        BatchedExportsTest.assertSameFiles(perYear, batched);
+    }
+
+    @Test
     void columnsMeanWhatTheySay() throws Exception {
         List<CSVRecord> nat = csv("rankings-2024-national.csv");
         for (CSVRecord r : nat) {

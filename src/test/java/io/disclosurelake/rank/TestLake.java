@@ -50,6 +50,27 @@ public final class TestLake {
         write(spark, lake, LakeSchema.RULE_VIOLATIONS, violations);
     }
 
+    /** Writes the quarantine table: one row per file path with its reason (other columns filler). */
+    public static void quarantine(SparkSession spark, String lake, java.util.Map<String, String> pathToReason) {
+        org.apache.spark.sql.types.StructType schema = LakeSchema.table(LakeSchema.QUARANTINE).schema();
+        List<Row> rows = new ArrayList<>();
+        for (java.util.Map.Entry<String, String> e : pathToReason.entrySet()) {
+            Object[] v = new Object[schema.size()];
+            for (int i = 0; i < v.length; i++) {
+                org.apache.spark.sql.types.StructField f = schema.fields()[i];
+                v[i] = switch (f.name()) {
+                    case "path" -> e.getKey();
+                    case "reason" -> e.getValue();
+                    default -> f.dataType() == org.apache.spark.sql.types.DataTypes.StringType ? "x"
+                            : f.dataType() == org.apache.spark.sql.types.DataTypes.LongType ? 1L
+                            : f.dataType() == org.apache.spark.sql.types.DataTypes.TimestampType ? new java.sql.Timestamp(0) : null;
+                };
+            }
+            rows.add(RowFactory.create(v));
+        }
+        spark.createDataFrame(rows, schema).write().format("delta").save(GoldTables.tablePath(lake, LakeSchema.QUARANTINE));
+    }
+
     private static void write(SparkSession spark, String lake, String table, List<Row> rows) {
         spark.createDataFrame(rows, LakeSchema.table(table).schema()).coalesce(1).write().format("delta")
                 .mode("overwrite").save(GoldTables.tablePath(lake, table));

@@ -7,10 +7,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 import java.io.Reader;
@@ -30,26 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class UnreadableReportsTest {
 
-    private static void quarantine(SparkSession spark, String lake, Map<String, String> pathToReason) {
-        StructType schema = LakeSchema.table(LakeSchema.QUARANTINE).schema();
-        List<Row> rows = new java.util.ArrayList<>();
-        for (Map.Entry<String, String> e : pathToReason.entrySet()) {
-            Object[] v = new Object[schema.size()];
-            for (int i = 0; i < v.length; i++) {
-                StructField f = schema.fields()[i];
-                v[i] = switch (f.name()) {
-                    case "path" -> e.getKey();
-                    case "reason" -> e.getValue();
-                    default -> f.dataType() == org.apache.spark.sql.types.DataTypes.StringType ? "x"
-                            : f.dataType() == org.apache.spark.sql.types.DataTypes.LongType ? 1L
-                            : f.dataType() == org.apache.spark.sql.types.DataTypes.TimestampType ? new java.sql.Timestamp(0) : null;
-                };
-            }
-            rows.add(RowFactory.create(v));
-        }
-        spark.createDataFrame(rows, schema).write().format("delta").save(GoldTables.tablePath(lake, LakeSchema.QUARANTINE));
-    }
-
     @Test
     void unreadableBodiesAreListedApartNotRankedAndNeverZero() throws Exception {
         SparkSession spark = RankTestSpark.session();
@@ -63,7 +40,7 @@ class UnreadableReportsTest {
                 .write(spark, lake);
         // 长春市财政局 2024: a scan, known by its file name; 吉林省人民政府 2024: an unsafe DOCX, known by the manifest;
         // 长春市教育局 2024: in the manifest, no file at all (not published).
-        quarantine(spark, lake, Map.of("2024/长春市财政局2024年政府信息公开工作年度报告.pdf", "no_text_layer", "2024/00007.docx", "unsafe"));
+        TestLake.quarantine(spark, lake, Map.of("2024/长春市财政局2024年政府信息公开工作年度报告.pdf", "no_text_layer", "2024/00007.docx", "unsafe"));
         Dataset<Row> expected = spark.sql("SELECT * FROM VALUES"
                 + " (2024, '吉林省人民政府', '吉林省人民政府', '吉林省', NULL, NULL, 'docs/2024/00007.docx'),"
                 + " (2024, '长春市教育局', '长春市教育局', '吉林省', '长春市', NULL, 'docs/2024/00008.pdf')"
