@@ -60,15 +60,10 @@ public final class LakeHealth {
             for (String t : tables) checks.add(pool.submit(() -> check(spark, new Path(lake, t).toString(), t, fullScan)));
             List<LakeDamage.Damage> found = new ArrayList<>();
             for (java.util.concurrent.Future<LakeDamage.Damage> f : checks) {
-                LakeDamage.Damage d = f.get();
+                LakeDamage.Damage d = Futures.await(f);
                 if (d != null) found.add(d);
             }
             return found;
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             pool.shutdownNow();
         }

@@ -124,16 +124,7 @@ public final class GoldLayer {
                 }
                 exportYears = e;
             }
-            for (java.util.concurrent.Future<?> f : side) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
+            for (java.util.concurrent.Future<?> f : side) io.disclosurelake.lake.Futures.await(f);
         } finally {
             pool.shutdown();
         }
