@@ -79,15 +79,29 @@ public final class SimilarReports {
     }
 
     /**
-     * The years compared and those left unjudged, with their number of narratives.
-     * @param judged    years with at least {@link Settings#minReports()} narratives
-     * @param notJudged the other years → their number of narratives
+     * The narratives of each year of some reports, and which years are judged.
+     * @param narratives year → its number of narratives
+     * @param minReports {@link Settings#minReports()}
      */
-    public record Years(java.util.SortedSet<Integer> judged, java.util.SortedMap<Integer, Long> notJudged) implements Serializable {
+    public record Years(java.util.SortedMap<Integer, Long> narratives, int minReports) implements Serializable {
+        /** Years with at least {@code minReports} narratives. */
+        public java.util.SortedSet<Integer> judged() {
+            java.util.SortedSet<Integer> y = new java.util.TreeSet<>();
+            narratives.forEach((year, n) -> { if (n >= minReports) y.add(year); });
+            return y;
+        }
+
+        /** The other years → their number of narratives. */
+        public java.util.SortedMap<Integer, Long> notJudged() {
+            java.util.SortedMap<Integer, Long> m = new java.util.TreeMap<>(narratives);
+            m.keySet().removeAll(judged());
+            return m;
+        }
+
         /** E.g. "2019 (6), 2020 (7)". */
         public String describeNotJudged() {
             StringBuilder b = new StringBuilder();
-            notJudged.forEach((y, n) -> b.append(b.length() == 0 ? "" : ", ").append(y).append(" (").append(n).append(')'));
+            notJudged().forEach((y, n) -> b.append(b.length() == 0 ? "" : ", ").append(y).append(" (").append(n).append(')'));
             return b.toString();
         }
     }
@@ -114,13 +128,9 @@ public final class SimilarReports {
 
     /** Which years of {@code reports} have enough narratives to be judged (one small aggregate). */
     public static Years years(Dataset<Row> reports, Settings s) {
-        java.util.SortedSet<Integer> judged = new java.util.TreeSet<>();
-        java.util.SortedMap<Integer, Long> notJudged = new java.util.TreeMap<>();
-        for (Row r : narratives(reports).groupBy("year").count().collectAsList()) {
-            if (r.getLong(1) >= s.minReports()) judged.add(r.getInt(0));
-            else notJudged.put(r.getInt(0), r.getLong(1));
-        }
-        return new Years(judged, notJudged);
+        java.util.SortedMap<Integer, Long> counts = new java.util.TreeMap<>();
+        for (Row r : narratives(reports).groupBy("year").count().collectAsList()) counts.put(r.getInt(0), r.getLong(1));
+        return new Years(counts, s.minReports());
     }
 
     private static Dataset<Row> narratives(Dataset<Row> reports) {
@@ -132,12 +142,14 @@ public final class SimilarReports {
 
     /**
      * As {@link #find(Dataset, Settings)}, comparing only the reports of {@code years.judged()} (a previous_year
-     * pair needs both years judged: each side's common wording is its own year's).
+     * pair needs both years judged: each side's common wording is its own year's). {@code years} must be
+     * {@link #years} of these reports: its counts are the years' sizes that common wording is measured against.
      */
     public static Dataset<Row> find(Dataset<Row> reports, Settings s, Years years) {
         SparkSession spark = reports.sparkSession();
-        if (years.judged().isEmpty()) return spark.createDataFrame(List.of(), LakeSchema.table(LakeSchema.SIMILAR_REPORTS).schema());
-        Dataset<Row> base = narratives(reports).where(col("year").isin(years.judged().toArray()));
+        java.util.SortedSet<Integer> judged = years.judged();
+        if (judged.isEmpty()) return spark.createDataFrame(List.of(), LakeSchema.table(LakeSchema.SIMILAR_REPORTS).schema());
+        Dataset<Row> base = narratives(reports).where(col("year").isin(judged.toArray()));
         int k = s.shingleSize();
         Dataset<Row> shingled = base.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
             List<Row> out = new ArrayList<>();
@@ -152,8 +164,13 @@ public final class SimilarReports {
         // Common wording: shingles in many reports of the year (the template's and everybody's stock phrases) say
         // nothing of copying. Counted per year, so a year's pairs depend on that year's and the previous year's
         // reports only, and a night that touched some years can rebuild just those (rank/CopyRules).
-        Dataset<Row> perYear = shingled.groupBy("year").count().select(col("year"),
-                greatest(lit(s.commonMin()), ceil(col("count").multiply(s.commonShare())).cast("long")).as("limit"));
+        // The years' sizes are those years() counted: no second count over the shingles.
+        List<Row> limits = new ArrayList<>();
+        for (int y : judged) {
+            limits.add(RowFactory.create(y, Math.max(s.commonMin(), (long) Math.ceil(years.narratives().get(y) * s.commonShare()))));
+        }
+        Dataset<Row> perYear = spark.createDataFrame(limits, new StructType()
+                .add("year", DataTypes.IntegerType, false).add("limit", DataTypes.LongType, false));
         Map<Integer, Set<Integer>> common = new HashMap<>();
         for (Row c : shingled.select(col("year"), explode(col("h")).as("x")).groupBy("year", "x").count()
                 .join(perYear, "year").where(col("count").geq(col("limit"))).select("year", "x").collectAsList()) {
