@@ -1,11 +1,13 @@
 package io.disclosurelake.cli;
 
+import io.disclosurelake.extract.ExtractionLimits;
 import io.disclosurelake.extract.Extractor;
 import io.disclosurelake.json.ReportJson;
 import io.disclosurelake.model.Cell;
 import io.disclosurelake.model.MetricValue;
 import io.disclosurelake.model.Report;
 import io.disclosurelake.model.Violation;
+import io.disclosurelake.read.ocr.OcrSettings;
 import io.disclosurelake.spec.RuleBook;
 import io.disclosurelake.spec.TemplateSpec;
 import picocli.CommandLine.Command;
@@ -51,7 +53,9 @@ public final class InspectCommand implements Callable<Integer> {
         Report r;
         System.setOut(err);
         try {
-            r = new Extractor().extract(file.toString(), bytes);
+            // One document in its own JVM: OCR may use every core (ocr.threads automatic).
+            r = new Extractor(ExtractionLimits.defaults().withOcr(OcrSettings.defaults()
+                    .withThreads(OcrSettings.defaults().threadsFor(Runtime.getRuntime().availableProcessors(), 1)))).extract(file.toString(), bytes);
         } finally {
             System.setOut(stdout);
         }

@@ -34,7 +34,7 @@ final class Preflight {
             Map.entry("job.claim_wait_seconds", new Range(0, "seconds")),
             Map.entry("ocr.max_pages", new Range(1, "pages")),
             Map.entry("ocr.timeout_seconds", new Range(1, "seconds")),
-            Map.entry("ocr.threads", new Range(1, "threads")),
+            Map.entry("ocr.threads", new Range(0, "threads; 0 = automatic")),
             Map.entry("ocr.dpi", new Range(1, "dots per inch")),
             Map.entry("copies.shingle_size", new Range(1, "characters")),
             Map.entry("copies.hash_tables", new Range(1, "hash tables")),

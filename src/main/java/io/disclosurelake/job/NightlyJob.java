@@ -276,8 +276,23 @@ public final class NightlyJob {
         Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(hconf));
         int partitions = settings.partitions() > 0 ? settings.partitions()
                 : (int) Math.max(1, Math.min(nCandidates, 3L * spark.sparkContext().defaultParallelism()));
+        JobSettings onExecutors = settings.with("ocr.threads", String.valueOf(ocrThreads(partitions)));
         return candidates.repartition(partitions)
-                .mapPartitions(new ExtractPartition(factory, settings, confB, knownB), Encoders.row(ExtractionRows.SCHEMA));
+                .mapPartitions(new ExtractPartition(factory, onExecutors, confB, knownB), Encoders.row(ExtractionRows.SCHEMA));
+    }
+
+    /**
+     * ONNX threads per document ({@code ocr.threads}, 0 = automatic: {@link io.disclosurelake.read.ocr.OcrSettings#threadsFor}):
+     * an executor's cores ({@code spark.executor.cores}; in local mode all the driver's) shared among the documents
+     * it reads at once (this night's partitions spread over the executors).
+     */
+    private int ocrThreads(int partitions) {
+        int slots = Math.max(1, spark.sparkContext().defaultParallelism());
+        boolean local = spark.sparkContext().master().startsWith("local");
+        int executorCores = spark.sparkContext().getConf().contains("spark.executor.cores")
+                ? Math.max(1, spark.sparkContext().getConf().getInt("spark.executor.cores", 1)) : local ? slots : 1;
+        int executors = Math.max(1, slots / executorCores);
+        return settings.ocr().threadsFor(executorCores, (partitions + executors - 1) / executors);
     }
 
     private Void sync(String table, Dataset<Row> source, String scopeColumn, Dataset<Row> scope) {

@@ -74,7 +74,7 @@ class RunPreflightTest {
         assertOneLine(run(concat(base, "--set", "job.claim_wait_seconds=soon")),
                 "setting job.claim_wait_seconds=soon is not a whole number (seconds)");
         assertOneLine(run(concat(base, "--set", "job.claim_wait_seconds=-1")), "setting job.claim_wait_seconds=-1 must be at least 0");
-        assertOneLine(run(concat(base, "--set", "ocr.threads=0")), "setting ocr.threads=0 must be at least 1 (threads)");
+        assertOneLine(run(concat(base, "--set", "ocr.threads=-1")), "setting ocr.threads=-1 must be at least 0 (threads; 0 = automatic)");
         assertOneLine(run(concat(base, "--set", "input.follow_links_outside=yes")),
                 "setting input.follow_links_outside=yes is not true or false");
         assertOneLine(run(concat(base, "--set", "ocr.min_confidence=80")), "setting ocr.min_confidence=80 must lie between 0 and 1");

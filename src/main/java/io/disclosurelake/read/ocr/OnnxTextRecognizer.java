@@ -24,8 +24,8 @@ import java.util.Map;
  *
  * <p>Input is float [1,3,48,W]: the line scaled to height 48 keeping its aspect, normalised to (x/255-0.5)/0.5,
  * padded with zeros to at least 320 wide as PaddleOCR does; output [1,T,6625] is decoded greedily (CTC: index 0
- * is the blank, then the lines of {@code ppocr_keys_v1.txt}, the last index a space). One session per JVM,
- * shared by all threads ({@link OrtSession#run} is thread-safe).
+ * is the blank, then the lines of {@code ppocr_keys_v1.txt}, the last index a space). One session per JVM and
+ * thread count, shared by all threads ({@link OrtSession#run} is thread-safe).
  */
 public final class OnnxTextRecognizer implements TextRecognizer {
     static final String MODEL = "/models/ch_PP-OCRv4_rec_infer.onnx";
@@ -34,7 +34,8 @@ public final class OnnxTextRecognizer implements TextRecognizer {
     private static final int MIN_WIDTH_DEFAULT = 320;
     private static final int MIN_WIDTH = Integer.getInteger("ocr.minWidth", MIN_WIDTH_DEFAULT);
 
-    private static OnnxTextRecognizer shared;
+    /** One recognizer per intra-op thread count (a night of one scan gives it every core, a night of many one each). */
+    private static final java.util.Map<Integer, OnnxTextRecognizer> SHARED = new java.util.HashMap<>();
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -87,18 +88,21 @@ public final class OnnxTextRecognizer implements TextRecognizer {
     }
 
     /**
-     * The JVM's recognizer; the first call fixes the intra-op threads of its session (later values are ignored).
+     * The JVM's recognizer with {@code intraOpThreads} ONNX Runtime threads (0 or less: 1), made on first use.
      * Throws {@link IllegalStateException} when the model cannot be loaded (no native library, no model jar).
      */
     public static synchronized OnnxTextRecognizer shared(int intraOpThreads) {
-        if (shared == null) {
+        int threads = Math.max(1, intraOpThreads);
+        OnnxTextRecognizer r = SHARED.get(threads);
+        if (r == null) {
             try {
-                shared = new OnnxTextRecognizer(intraOpThreads);
+                r = new OnnxTextRecognizer(threads);
             } catch (OrtException | IOException | RuntimeException | UnsatisfiedLinkError e) {
                 throw new IllegalStateException("OCR model cannot be loaded: " + e, e);
             }
+            SHARED.put(threads, r);
         }
-        return shared;
+        return r;
     }
 
     @Override
