@@ -169,6 +169,7 @@ public final class NightlyJob {
         long unchanged = listing.files().size() - nCandidates;
         if (nCandidates == 0 && nProblems == 0 && nVanished == 0) {
             stage("await_tables", () -> { awaitHousekeeping(); return null; });
+            lake.forgetFresh();
             for (String t : LakeTables.JOB_TABLES) if (!t.equals(LakeSchema.RUNS)) actions.put(t, "unchanged");
             return summary(runId, docsSeen, unchanged, 0, 0, 0, 0, 0, 0, 0, List.of(), t0);
         }
@@ -255,6 +256,7 @@ public final class NightlyJob {
         stage("write_parents", () -> sync(LakeSchema.DOCUMENTS, documents, LakeSchema.PATH,
                 documents.select(LakeSchema.PATH).union(vanished.select(LakeSchema.PATH))));
 
+        lake.forgetFresh();
         RunSummary s = summary(runId, docsSeen, unchanged, nCandidates + nProblems, knownContent, parsed, partial,
                 quarantined, nWinners, nViolations, reportRows.select(LakeSchema.REPORT_ID).as(Encoders.STRING()).collectAsList(), t0);
         for (Dataset<Row> d : List.of(docsOld, candidates, problems, vanished, rereads)) {
@@ -354,6 +356,7 @@ public final class NightlyJob {
      * rebuilds what that night may have cut short (docs/job.md "Exports written whole").
      */
     private void markUnfinished(String runId) {
+        if (lake.isFresh(LakeSchema.RUNS)) return; // created by this night: no earlier night to find
         Column unfinished = col("status").equalTo("running").and(col("run_id").notEqual(runId));
         List<String> ids = lake.read(LakeSchema.RUNS).where(unfinished).select("run_id").as(Encoders.STRING()).collectAsList();
         if (ids.isEmpty()) return;

@@ -31,7 +31,22 @@ public final class LakeTables {
         this.root = r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
     }
 
+    /**
+     * Tables this instance created and has not written since: they hold no row (one night at a time, NightClaim),
+     * so a write needs no read of them first ({@link #sync}, {@link #isFresh}).
+     */
+    private final java.util.Set<String> fresh = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public String root() { return root; }
+
+    /** Whether the table was created by this instance and has had no write since: it is empty, no read needed. */
+    public boolean isFresh(String table) { return fresh.contains(table); }
+
+    /**
+     * Ends the window in which {@link #isFresh} may be trusted: after the night's own writes, steps that write
+     * through other instances (the gold layer, corrections) may fill a table this one created.
+     */
+    public void forgetFresh() { fresh.clear(); }
     public String path(String table) { return root + "/" + table; }
 
     /** Tables the job writes (rankings belong to the ranking step). */
@@ -63,6 +78,7 @@ public final class LakeTables {
             }
             builder.execute();
         });
+        fresh.addAll(created);
         return created;
     }
 
@@ -153,6 +169,7 @@ public final class LakeTables {
         // Delta keeps NOT NULL only from a table's definition (a DataFrame write makes every column nullable):
         // create the table from LakeSchema first, then overwrite its rows; mergeSchema adds columns LakeSchema gained.
         if (!hasLog(table)) DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(t.schema()).comment(t.comment()).execute();
+        fresh.remove(table);
         shape(rows, table).write().format("delta").mode("overwrite").option("mergeSchema", "true").save(path(table));
     }
 
@@ -166,6 +183,7 @@ public final class LakeTables {
             overwrite(table, rows);
             return;
         }
+        fresh.remove(table);
         try {
             shape(rows, table).writeTo(sqlName(table)).option("mergeSchema", "true")
                     .overwrite(col(LakeSchema.YEAR).isin(years.toArray()));
@@ -198,6 +216,7 @@ public final class LakeTables {
      * ({@link #sync}). Cast to the table's columns and types first ({@link #shape}).
      */
     private void append(String table, Dataset<Row> rows) {
+        fresh.remove(table);
         shape(rows, table).write().format("delta").mode("append").save(path(table));
     }
 
@@ -240,7 +259,8 @@ public final class LakeTables {
         Column[] cols = Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> targetScoped = read(table).join(scope.select(col(scopeColumn)).distinct(),
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of(scopeColumn)).toSeq(), "left_semi").select(cols);
-        if (targetScoped.isEmpty()) {
+        // A table created tonight holds nothing yet: no need to scan it for the scope (a first night's every table).
+        if (fresh.remove(table) || targetScoped.isEmpty()) {
             // Nothing of the scope in the table yet (a first night, new reports): no row to compare or remove,
             // the source is inserted as it is — one scan of the source instead of three and two of the table.
             Dataset<Row> src = source.select(cols).distinct();

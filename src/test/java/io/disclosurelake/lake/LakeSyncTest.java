@@ -85,4 +85,29 @@ class LakeSyncTest {
         assertEquals("merge", gone.action());
         assertEquals(Set.of("a.pdf:encrypted:10", "b.pdf:empty:10", "d.pdf:unsafe:10"), content(lake));
     }
+
+    /**
+     * A table this instance created is known empty until its first write: sync appends without reading it. The
+     * knowledge is used once and not trusted after {@link LakeTables#forgetFresh} (other writers may then fill it),
+     * and another instance (another night) never has it.
+     */
+    @Test
+    void aTableCreatedTonightIsWrittenWithoutReadingItAndOnlyOnce(SparkSession spark, @TempDir Path tmp) {
+        LakeTables lake = new LakeTables(spark, tmp.toUri().toString());
+        Set<String> created = lake.ensureTables();
+        assertTrue(created.contains(LakeSchema.QUARANTINE));
+        assertTrue(lake.isFresh(LakeSchema.QUARANTINE) && lake.isFresh(LakeSchema.RUNS));
+        assertTrue(lake.ensureTables().isEmpty(), "nothing created twice");
+        assertFalse(new LakeTables(spark, tmp.toUri().toString()).isFresh(LakeSchema.QUARANTINE), "another night's instance");
+
+        LakeTables.SyncResult first = lake.sync(LakeSchema.QUARANTINE, rows(spark, q("a.pdf", "corrupt")), LakeSchema.PATH, scope(spark, "a.pdf"));
+        assertEquals("append", first.action());
+        assertFalse(lake.isFresh(LakeSchema.QUARANTINE), "written: no longer known empty");
+        LakeTables.SyncResult again = lake.sync(LakeSchema.QUARANTINE, rows(spark, q("a.pdf", "corrupt")), LakeSchema.PATH, scope(spark, "a.pdf"));
+        assertEquals("unchanged", again.action(), "the second sync reads the table and finds the row");
+        assertEquals(1, lake.read(LakeSchema.QUARANTINE).count());
+
+        lake.forgetFresh();
+        assertFalse(lake.isFresh(LakeSchema.RUNS), "after the night's writes nothing is taken for empty");
+    }
 }
