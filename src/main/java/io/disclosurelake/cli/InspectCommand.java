@@ -54,8 +54,9 @@ public final class InspectCommand implements Callable<Integer> {
         System.setOut(err);
         try {
             // One document in its own JVM: OCR may use every core (ocr.threads automatic).
-            r = new Extractor(ExtractionLimits.defaults().withOcr(OcrSettings.defaults()
-                    .withThreads(OcrSettings.defaults().threadsFor(Runtime.getRuntime().availableProcessors(), 1)))).extract(file.toString(), bytes);
+            OcrSettings ocr = OcrSettings.defaults();
+            ocr = ocr.withThreads(ocr.threadsFor(Runtime.getRuntime().availableProcessors(), 1));
+            r = new Extractor(ExtractionLimits.defaults().withOcr(ocr)).extract(file.toString(), bytes);
         } finally {
             System.setOut(stdout);
         }

@@ -47,6 +47,7 @@ public final class LakeTables {
      * through other instances (the gold layer, corrections) may fill a table this one created.
      */
     public void forgetFresh() { fresh.clear(); }
+
     public String path(String table) { return root + "/" + table; }
 
     /** Tables the job writes (rankings belong to the ranking step). */
@@ -257,10 +258,11 @@ public final class LakeTables {
         long t0 = System.nanoTime();
         String[] columns = LakeSchema.table(table).schema().fieldNames();
         Column[] cols = Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> targetScoped = read(table).join(scope.select(col(scopeColumn)).distinct(),
+        // A table created tonight holds nothing yet: it is not even read (a first night's every table).
+        boolean empty = fresh.remove(table);
+        Dataset<Row> targetScoped = empty ? null : read(table).join(scope.select(col(scopeColumn)).distinct(),
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of(scopeColumn)).toSeq(), "left_semi").select(cols);
-        // A table created tonight holds nothing yet: no need to scan it for the scope (a first night's every table).
-        if (fresh.remove(table) || targetScoped.isEmpty()) {
+        if (empty || targetScoped.isEmpty()) {
             // Nothing of the scope in the table yet (a first night, new reports): no row to compare or remove,
             // the source is inserted as it is — one scan of the source instead of three and two of the table.
             Dataset<Row> src = source.select(cols).distinct();

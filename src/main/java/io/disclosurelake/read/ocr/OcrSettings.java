@@ -6,8 +6,8 @@ import java.time.Duration;
  * How scanned pages are read: whether at all ({@code enabled}; off, a PDF without a text layer is quarantined
  * as {@code no_text_layer}), at most {@code maxPages} OCR'd pages per document, at most {@code timeLimit} of OCR
  * per document (within the document's own time limit), ONNX intra-op {@code threads} (0: automatic — the
- * job gives a document the cores no other document of the night can use, see {@link #threadsFor}), {@code minConfidence} under which a recognised number is null, and the {@code dpi} pages
- * are rendered at. Keys {@code ocr.*} in conf/disclosure-lake.properties.
+ * job gives a document the cores no other document of the night can use, see {@link #threadsFor}),
+ * {@code minConfidence} under which a recognised number is null, and the {@code dpi} pages are rendered at. Keys {@code ocr.*} in conf/disclosure-lake.properties.
  */
 public record OcrSettings(boolean enabled, int maxPages, Duration timeLimit, int threads, double minConfidence, int dpi) {
     /** OCR switched off: the behaviour before OCR existed. */
