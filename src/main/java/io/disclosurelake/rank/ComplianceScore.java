@@ -153,6 +153,46 @@ public final class ComplianceScore {
                 + " FROM " + cellsView + " WHERE table_name IN (" + tables + ") GROUP BY report_id";
     }
 
+    /** Cells the template version asks for in the scored tables (2019: fewer rows and active fields; others as 2021). */
+    public static long expectedCells(TemplateSpec.Version v) {
+        long n = 0;
+        for (ScoredTable t : SCORED_TABLES) n += v == TemplateSpec.Version.V2019 ? t.cells2019() : t.cells2021();
+        return n;
+    }
+
+    /** Rule id of the copy check: counted by its own component (not_copied), not among the warnings. */
+    static final String COPY_RULE = RuleBook.DUPLICATE_OF_PREVIOUS_YEAR;
+
+    /**
+     * Per report, keyed {@code vf_report_id}, from a violations view: the violations of each rule
+     * ({@link #violationColumn}), {@code error_violations}, {@code warning_violations}, {@code warnings_counted}
+     * (the warnings without the two copy checks, which not_copied counts) and {@code copy_violations}.
+     */
+    public static String violationFactsSql(String violationsView) {
+        StringJoiner pivot = new StringJoiner(", ");
+        for (RuleBook.RuleInfo r : RuleBook.RULES) {
+            pivot.add("SUM(CASE WHEN rule = '" + r.id() + "' THEN 1 ELSE 0 END) AS " + violationColumn(r.id()));
+        }
+        return "SELECT report_id AS vf_report_id, " + pivot + ","
+                + " SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS error_violations,"
+                + " SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warning_violations,"
+                + " SUM(CASE WHEN severity = 'warning' AND rule NOT IN ('" + COPY_RULE + "', '" + RuleBook.COPY_FROM_OTHER_BODY
+                + "') THEN 1 ELSE 0 END) AS warnings_counted,"
+                + " SUM(CASE WHEN rule = '" + COPY_RULE + "' THEN 1 ELSE 0 END) AS copy_violations"
+                + " FROM " + violationsView + " GROUP BY report_id";
+    }
+
+    /**
+     * The facts view with every component column, {@code score} ({@link #scoreSql}) and {@code reasons}
+     * ({@link #reasonsSql}) added: what sql/gold/rankings.sql ranks.
+     */
+    public static String scoredSql(String factsView, ScoringConfig conf) {
+        StringJoiner components = new StringJoiner(", ");
+        for (Component c : COMPONENTS) components.add(componentSql(c, conf) + " AS " + c.column());
+        return "WITH comp AS (SELECT f.*, " + components + " FROM " + factsView + " f)"
+                + " SELECT comp.*, " + scoreSql(conf) + " AS score, " + reasonsSql() + " AS reasons FROM comp";
+    }
+
     /** Column of the facts view counting the violations of a rule. */
     public static String violationColumn(String ruleId) { return "v_" + ruleId.toLowerCase(Locale.ROOT); }
 

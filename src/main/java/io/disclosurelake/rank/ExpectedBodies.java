@@ -1,6 +1,7 @@
 package io.disclosurelake.rank;
 
 import io.disclosurelake.model.ReportIdentity;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -8,6 +9,8 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 
 import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
 
 /**
  * Bodies expected to have a report, read from a manifest CSV (the corpus generator's: path, body, province,
@@ -23,20 +26,22 @@ public final class ExpectedBodies {
     public static Dataset<Row> fromManifest(SparkSession spark, String manifest) {
         Dataset<Row> m = spark.read().option("header", "true").option("encoding", "UTF-8").csv(manifest);
         List<String> cols = List.of(m.columns());
-        String org = cols.contains("body") ? "body" : cols.contains("org") ? "org" : null;
-        if (org == null) return null;
-        spark.udf().register("manifest_body_key", (UDF1<String, String>) ReportIdentity::bodyKey, DataTypes.StringType);
-        String year = cols.contains("year") ? "CAST(year AS INT)"
-                : "COALESCE(" + (cols.contains("path") ? "CAST(NULLIF(REGEXP_EXTRACT(path, '(?:^|/)((?:19|20)[0-9]{2})/', 1), '') AS INT)" : "NULL")
-                + (cols.contains("first_seen") ? ", YEAR(TRY_CAST(first_seen AS TIMESTAMP)) - 1" : "") + ")";
-        String opt = "CAST(NULL AS STRING)";
-        m.createOrReplaceTempView("dl_manifest");
-        return spark.sql("SELECT DISTINCT " + year + " AS year, manifest_body_key(" + org + ") AS body_key, " + org + " AS org, "
-                + (cols.contains("province") ? "NULLIF(province, '')" : opt) + " AS province, "
-                + (cols.contains("city") ? "NULLIF(city, '')" : opt) + " AS city, "
-                + (cols.contains("county") ? "NULLIF(county, '')" : opt) + " AS county, "
-                + (cols.contains("path") ? "path" : opt) + " AS path FROM dl_manifest"
-                + " WHERE " + org + " IS NOT NULL AND TRIM(" + org + ") <> ''")
-                .where("year IS NOT NULL");
+        String orgColumn = cols.contains("body") ? "body" : cols.contains("org") ? "org" : null;
+        if (orgColumn == null) return null;
+        Column org = col(orgColumn);
+        Column none = lit(null).cast(DataTypes.StringType);
+        Column reportYear = cols.contains("year") ? col("year").cast(DataTypes.IntegerType)
+                : coalesce(cols.contains("path") ? nullif(regexp_extract(col("path"), "(?:^|/)((?:19|20)[0-9]{2})/", 1), lit("")).cast(DataTypes.IntegerType)
+                                : lit(null).cast(DataTypes.IntegerType),
+                        cols.contains("first_seen") ? year(col("first_seen").try_cast(DataTypes.TimestampType)).minus(1) : lit(null).cast(DataTypes.IntegerType));
+        Column bodyKey = udf((UDF1<String, String>) ReportIdentity::bodyKey, DataTypes.StringType).apply(org);
+        return m.where(org.isNotNull().and(trim(org).notEqual("")))
+                .select(reportYear.as("year"), bodyKey.as("body_key"), org.as("org"),
+                        cols.contains("province") ? nullif(col("province"), lit("")).as("province") : none.as("province"),
+                        cols.contains("city") ? nullif(col("city"), lit("")).as("city") : none.as("city"),
+                        cols.contains("county") ? nullif(col("county"), lit("")).as("county") : none.as("county"),
+                        cols.contains("path") ? col("path").as("path") : none.as("path"))
+                .distinct()
+                .where(col("year").isNotNull());
     }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import static org.apache.spark.sql.functions.lit;
 
@@ -35,9 +34,6 @@ public final class GoldLayer {
     /** The lake's one gateway: every read and write of the gold layer goes through it. */
     private final LakeTables tables;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
-
-    /** Rule id of the copy check: counted by its own component, not among the warnings. */
-    static final String COPY_RULE = RuleBook.DUPLICATE_OF_PREVIOUS_YEAR;
 
     /** Tables of values summed by region (active_2019 holds the 2019 template's own columns). */
     static final List<String> VALUE_TABLES = List.of(TemplateSpec.ACTIVE_TABLE, TemplateSpec.APPLICATIONS_TABLE,
@@ -111,7 +107,7 @@ public final class GoldLayer {
             yearsView(rankingYears, "dl_ranking_years");
             timed(LakeSchema.MISSING_REPORTS, () -> write(LakeSchema.MISSING_REPORTS,
                     spark.sql(GoldSql.text(LakeSchema.MISSING_REPORTS)), rankingYears));
-            timed(LakeSchema.RANKINGS, () -> write(LakeSchema.RANKINGS, spark.sql(rankingsSql()), rankingYears));
+            timed(LakeSchema.RANKINGS, () -> write(LakeSchema.RANKINGS, rankings(), rankingYears));
             // A year's HTML shows the trend of region_metrics up to that year: a touched year changes the later ones.
             if (rankingYears == null) {
                 exportYears = null;
@@ -211,20 +207,28 @@ public final class GoldLayer {
         spark.range(1).select(lit(conf.minDenominator()).as("min_denominator"),
                 lit(BodyKind.GOVERNMENT.deadlineMonth).as("government_deadline_month"),
                 lit(BodyKind.DEPARTMENT.deadlineMonth).as("department_deadline_month"),
-                lit(conf.deadlineZone()).as("deadline_zone")).createOrReplaceTempView("dl_gold_settings");
+                lit(conf.deadlineZone()).as("deadline_zone"),
+                lit(ComplianceScore.expectedCells(TemplateSpec.Version.V2019)).as("expected_cells_2019"),
+                lit(ComplianceScore.expectedCells(TemplateSpec.Version.V2021)).as("expected_cells_2021"),
+                lit(conf.minCasesNonDisclosure()).as("min_cases_non_disclosure"),
+                lit(conf.minCasesReviewCorrection()).as("min_cases_review_correction")).createOrReplaceTempView("dl_gold_settings");
+        // Each rate's convention, from the rule book's definitions (as data, never as SQL text).
+        List<Row> conventions = new ArrayList<>();
+        for (RatioMetric m : RuleBook.METRICS) conventions.add(org.apache.spark.sql.RowFactory.create(m.name(), m.convention()));
+        spark.createDataFrame(conventions, new org.apache.spark.sql.types.StructType()
+                .add("metric", DataTypes.StringType, false).add("convention", DataTypes.StringType, false))
+                .createOrReplaceTempView("dl_metric_conventions");
         // Violation counts of every report, from their one definition (lake/ViolationCounts).
         ViolationCounts.metricRows(ViolationCounts.counts(spark.table("dl_reports_raw").select(LakeSchema.REPORT_ID),
                 spark.table("dl_violations"), ViolationCounts.metrics())).createOrReplaceTempView("dl_violation_counts");
         if (expectedBodies != null) {
             expectedBodies.selectExpr("CAST(year AS INT) AS year", "COALESCE(body_key, org) AS body_key", "org",
                     "province", "city", "county").createOrReplaceTempView("dl_expected_raw");
-            spark.sql("SELECT year, body_key, MAX(org) AS org, MAX(province) AS province, MAX(city) AS city,"
-                    + " MAX(county) AS county FROM dl_expected_raw WHERE year IS NOT NULL AND body_key IS NOT NULL"
-                    + " GROUP BY year, body_key").createOrReplaceTempView("dl_expected");
+            spark.sql(GoldSql.text("expected")).createOrReplaceTempView("dl_expected");
         } else {
-            spark.sql("SELECT CAST(NULL AS INT) AS year, CAST(NULL AS STRING) AS body_key, CAST(NULL AS STRING) AS org,"
-                    + " CAST(NULL AS STRING) AS province, CAST(NULL AS STRING) AS city, CAST(NULL AS STRING) AS county"
-                    + " WHERE FALSE").createOrReplaceTempView("dl_expected");
+            spark.createDataFrame(List.of(), new org.apache.spark.sql.types.StructType().add("year", DataTypes.IntegerType)
+                    .add("body_key", DataTypes.StringType).add("org", DataTypes.StringType).add("province", DataTypes.StringType)
+                    .add("city", DataTypes.StringType).add("county", DataTypes.StringType)).createOrReplaceTempView("dl_expected");
         }
     }
 
@@ -241,55 +245,32 @@ public final class GoldLayer {
      */
     private boolean completeReportMetrics() {
         if (!tables.hasLog(LakeSchema.REPORT_METRICS)) {
-            tables.overwrite(LakeSchema.REPORT_METRICS, spark.sql(reportMetricsSql("dl_cells")));
+            tables.overwrite(LakeSchema.REPORT_METRICS, reportMetrics("dl_cells"));
             return true;
         }
         // Rates from cells only for reports the job left without a rate row: usually none, and the rate SQL
         // (six wide aggregations) is the costly part.
         tables.read(LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_before");
-        StringJoiner names = new StringJoiner(", ");
-        for (RatioMetric m : RuleBook.METRICS) names.add("'" + m.name() + "'");
-        spark.sql("SELECT c.* FROM dl_cells c LEFT SEMI JOIN (SELECT report_id FROM dl_cells LEFT ANTI JOIN ("
-                + " SELECT report_id FROM dl_metrics_before WHERE metric IN (" + names + ") GROUP BY report_id"
-                + " HAVING COUNT(DISTINCT metric) = " + RuleBook.METRICS.size() + ") USING (report_id)) x"
-                + " ON c.report_id = x.report_id").createOrReplaceTempView("dl_cells_lacking_rates");
-        boolean lacking = !spark.sql("SELECT 1 FROM dl_cells_lacking_rates LIMIT 1").isEmpty();
-        Dataset<Row> computed = spark.sql(reportMetricsSql(lacking ? "dl_cells_lacking_rates" : null));
-        LakeTables.shape(computed, LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_computed");
+        spark.sql(GoldSql.text("cells_lacking_rates")).createOrReplaceTempView("dl_cells_lacking_rates");
+        boolean lacking = !spark.table("dl_cells_lacking_rates").isEmpty();
+        LakeTables.shape(reportMetrics(lacking ? "dl_cells_lacking_rates" : null), LakeSchema.REPORT_METRICS)
+                .createOrReplaceTempView("dl_metrics_computed");
         // The job writes every count of the reports a night touches: usually nothing is left to change here,
         // and then no commit is made.
-        boolean changes = !spark.sql("SELECT s.* FROM dl_metrics_computed s LEFT ANTI JOIN dl_metrics_before t"
-                + " ON t.report_id = s.report_id AND t.metric = s.metric"
-                + " AND (t.metric NOT LIKE 'violations.%' OR t.value <=> s.value) LIMIT 1").isEmpty()
-                || !spark.sql("SELECT t.* FROM dl_metrics_before t LEFT ANTI JOIN dl_metrics_computed s"
-                + " ON t.report_id = s.report_id AND t.metric = s.metric WHERE t.metric LIKE 'violations.%' LIMIT 1").isEmpty();
-        if (!changes) return false;
-        spark.sql("MERGE INTO " + tables.sqlName(LakeSchema.REPORT_METRICS) + " t USING dl_metrics_computed s"
-                + " ON t.report_id = s.report_id AND t.metric = s.metric"
-                + " WHEN MATCHED AND t.metric LIKE 'violations.%' AND NOT (t.value <=> s.value) THEN UPDATE SET *"
-                + " WHEN NOT MATCHED THEN INSERT *"
-                + " WHEN NOT MATCHED BY SOURCE AND t.metric LIKE 'violations.%' THEN DELETE");
+        if (spark.sql(GoldSql.text("report_metrics_changes")).isEmpty()) return false;
+        spark.sql(GoldSql.text("report_metrics_merge", Map.of("report_metrics", tables.sqlName(LakeSchema.REPORT_METRICS))));
         return true;
     }
 
     /** Violation-count metrics: all errors, all warnings, and each rule ({@link ViolationCounts#metrics}). */
     public static List<String> countMetrics() { return ViolationCounts.metrics(); }
 
-    /** Rates from {@code rateCells} (null: none) and every violation count of every report. */
-    String reportMetricsSql(String rateCells) {
-        StringJoiner conv = new StringJoiner(", ");
-        for (RatioMetric m : RuleBook.METRICS) conv.add("('" + m.name() + "', '" + m.convention() + "')");
-        String amount = "DECIMAL(24,4)";
-        String rates = rateCells != null ? RuleSql.metrics(rateCells, conf.minDenominator())
-                : "SELECT CAST(NULL AS STRING) AS report_id, CAST(NULL AS STRING) AS metric, CAST(NULL AS DECIMAL(24,4)) AS numerator,"
-                + " CAST(NULL AS DECIMAL(24,4)) AS denominator, CAST(NULL AS DOUBLE) AS value, CAST(NULL AS BOOLEAN) AS small_sample WHERE FALSE";
-        return "WITH rates AS (" + rates + "),\n"
-                + " conv AS (SELECT * FROM VALUES " + conv + " AS conv(metric, convention))\n"
-                + "SELECT r.report_id, r.metric, r.value, CAST(r.numerator AS " + amount + ") AS numerator,"
-                + " CAST(r.denominator AS " + amount + ") AS denominator, r.small_sample, conv.convention"
-                + " FROM rates r JOIN conv ON r.metric = conv.metric\n"
-                + "UNION ALL\n"
-                + "SELECT report_id, metric, value, numerator, denominator, small_sample, convention FROM dl_violation_counts";
+    /** report_metrics (sql/gold/report_metrics.sql): rates from {@code rateCells} (null: none) and every violation count. */
+    Dataset<Row> reportMetrics(String rateCells) {
+        Dataset<Row> rates = spark.sql(RuleSql.metrics(rateCells != null ? rateCells : "dl_cells", conf.minDenominator()));
+        // No cells lacking rates: the same columns and no row (the optimiser drops the aggregations).
+        (rateCells != null ? rates : rates.where(lit(false))).createOrReplaceTempView("dl_rates");
+        return spark.sql(GoldSql.text("report_metrics"));
     }
 
     // ------------------------------------------------------------------ region aggregates
@@ -307,67 +288,16 @@ public final class GoldLayer {
 
     // ------------------------------------------------------------------ rankings
 
-    /** Cells the template version asks for in the scored tables (2019: fewer rows and active fields). */
-    static long expectedCells(TemplateSpec.Version v) {
-        TemplateSpec.Version t = v == TemplateSpec.Version.V2019 ? v : TemplateSpec.Version.V2021;
-        long active = TemplateSpec.ACTIVE_FIELDS.stream()
-                .filter(f -> t == TemplateSpec.Version.V2021 ? f.columnLabel2021() != null : f.columnLabel2019() != null).count();
-        long apps = (long) TemplateSpec.applicationRows(t).size() * TemplateSpec.APPLICANT_COLUMN_COUNT;
-        return active + apps + TemplateSpec.reviewColumnKeys().size();
-    }
-
-    String rankingsSql() {
-        StringJoiner pivot = new StringJoiner(", ");
-        for (RuleBook.RuleInfo r : RuleBook.RULES) {
-            pivot.add("SUM(CASE WHEN rule = '" + r.id() + "' THEN 1 ELSE 0 END) AS " + ComplianceScore.violationColumn(r.id()));
-        }
-        StringJoiner components = new StringJoiner(", ");
-        StringJoiner componentColumns = new StringJoiner(", ");
-        for (ComplianceScore.Component c : ComplianceScore.COMPONENTS) {
-            components.add(ComplianceScore.componentSql(c, conf) + " AS " + c.column());
-            componentColumns.add(c.column());
-        }
-        return "WITH cf AS (" + ComplianceScore.cellFactsSql("dl_cells") + "),\n"
-                + " vf AS (SELECT report_id AS vf_report_id, " + pivot + ","
-                + "  SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS error_violations,"
-                + "  SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warning_violations,"
-                + "  SUM(CASE WHEN severity = 'warning' AND rule NOT IN ('" + COPY_RULE + "', '" + RuleBook.COPY_FROM_OTHER_BODY + "') THEN 1 ELSE 0 END) AS warnings_counted"
-                + "  FROM dl_violations GROUP BY report_id),\n"
-                + " prev AS (SELECT body_key, year + 1 AS year, narrative_sha256 AS prev_narrative FROM dl_reports),\n"
-                + " sim AS (" + ComplianceScore.similarFactsSql("dl_similar") + "),\n"
-                + " nd AS (SELECT report_id, value AS nd_rate, denominator AS nd_den FROM dl_metrics WHERE metric = 'non_disclosure_rate'),\n"
-                + " rc AS (SELECT report_id, value AS rc_rate, denominator AS rc_den FROM dl_metrics WHERE metric = 'review_correction_rate'),\n"
-                + " facts AS (SELECT cov.year, cov.province, cov.city, cov.county, cov.report_id, cov.body_key, cov.org, cov.body_kind,"
-                + "  r.report_scope, cov.present AS is_present, cov.on_time, cov.first_seen, cov.deadline, r.template,"
-                + "  CASE WHEN cov.year >= 2021 THEN '2021' ELSE '2019' END AS expected_template, cf.*,"
-                + "  CASE WHEN r.template = '2019' THEN " + expectedCells(TemplateSpec.Version.V2019)
-                + "   ELSE " + expectedCells(TemplateSpec.Version.V2021) + " END AS expected_cells, vf.*,"
-                + "  (COALESCE(vf." + ComplianceScore.violationColumn(COPY_RULE) + ", 0) > 0"
-                + "   OR (r.narrative_sha256 IS NOT NULL AND r.narrative_sha256 = p.prev_narrative) OR sim.sim_value IS NOT NULL) AS copied,"
-                + "  sim.sim_kind, sim.sim_body, sim.sim_value,"
-                + "  nd.nd_rate, nd.nd_den, rc.rc_rate, rc.rc_den,"
-                + "  (nd.nd_rate IS NOT NULL AND nd.nd_den >= " + conf.minCasesNonDisclosure() + ") AS nd_ok,"
-                + "  (rc.rc_rate IS NOT NULL AND rc.rc_den >= " + conf.minCasesReviewCorrection() + ") AS rc_ok"
-                + "  FROM (SELECT * FROM dl_coverage LEFT SEMI JOIN dl_ranking_years USING (year) WHERE status <> 'unreadable') cov LEFT JOIN dl_reports r ON cov.report_id = r.report_id"
-                + "  LEFT JOIN cf ON cf.cf_report_id = cov.report_id LEFT JOIN vf ON vf.vf_report_id = cov.report_id"
-                + "  LEFT JOIN prev p ON p.body_key = cov.body_key AND p.year = cov.year"
-                + "  LEFT JOIN sim ON sim.sim_report_id = cov.report_id"
-                + "  LEFT JOIN nd ON nd.report_id = cov.report_id LEFT JOIN rc ON rc.report_id = cov.report_id),\n"
-                + " comp AS (SELECT facts.*, " + components + " FROM facts),\n"
-                + " scored AS (SELECT comp.*, " + ComplianceScore.scoreSql(conf) + " AS score FROM comp)\n"
-                + "SELECT year, province, city, county, report_id, body_key, org, body_kind, report_scope, score,"
-                + " CAST(RANK() OVER (PARTITION BY year, province ORDER BY score DESC) AS INT) AS rank,"
-                + " CAST(ROW_NUMBER() OVER (PARTITION BY year, province ORDER BY score DESC, error_violations ASC NULLS LAST,"
-                + "  org ASC NULLS LAST, report_id ASC NULLS LAST, body_key ASC) AS INT) AS position,"
-                + " CAST(RANK() OVER (PARTITION BY year, province, city ORDER BY score DESC) AS INT) AS city_rank,"
-                + " CAST(RANK() OVER (PARTITION BY year ORDER BY score DESC) AS INT) AS national_rank, "
-                + componentColumns + ","
-                + " error_violations, warning_violations, first_seen, deadline,"
-                + " nd_rate AS non_disclosure_rate, nd_den AS non_disclosure_denominator,"
-                + " CASE WHEN nd_ok THEN CAST(RANK() OVER (PARTITION BY year, province, nd_ok ORDER BY nd_rate DESC) AS INT) END AS non_disclosure_rank,"
-                + " rc_rate AS review_correction_rate, rc_den AS review_correction_denominator,"
-                + " CASE WHEN rc_ok THEN CAST(RANK() OVER (PARTITION BY year, province, rc_ok ORDER BY rc_rate DESC) AS INT) END AS review_correction_rank"
-                + ", " + ComplianceScore.reasonsSql() + " AS reasons"
-                + " FROM scored";
+    /**
+     * rankings: the facts of every body to rank (sql/gold/ranking_facts.sql), scored by the components of
+     * {@link ComplianceScore}, ranked by sql/gold/rankings.sql.
+     */
+    Dataset<Row> rankings() {
+        spark.sql(ComplianceScore.cellFactsSql("dl_cells")).createOrReplaceTempView("dl_cell_facts");
+        spark.sql(ComplianceScore.violationFactsSql("dl_violations")).createOrReplaceTempView("dl_violation_facts");
+        spark.sql(ComplianceScore.similarFactsSql("dl_similar")).createOrReplaceTempView("dl_similar_facts");
+        spark.sql(GoldSql.text("ranking_facts")).createOrReplaceTempView("dl_ranking_facts");
+        spark.sql(ComplianceScore.scoredSql("dl_ranking_facts", conf)).createOrReplaceTempView("dl_ranking_scored");
+        return spark.sql(GoldSql.text(LakeSchema.RANKINGS));
     }
 }

@@ -12,6 +12,17 @@ import java.nio.charset.StandardCharsets;
 final class GoldSql {
     private GoldSql() {}
 
+    /**
+     * The statement with each {@code ${name}} replaced by its identifier (a table's quoted Delta path: never a
+     * value, never text from a document).
+     */
+    static String text(String name, java.util.Map<String, String> identifiers) {
+        String sql = text(name);
+        for (java.util.Map.Entry<String, String> e : identifiers.entrySet()) sql = sql.replace("${" + e.getKey() + "}", e.getValue());
+        if (sql.contains("${")) throw new IllegalStateException("sql/gold/" + name + ".sql: a placeholder left unfilled");
+        return sql;
+    }
+
     static String text(String name) {
         String resource = "sql/gold/" + name + ".sql";
         try (InputStream in = GoldSql.class.getClassLoader().getResourceAsStream(resource)) {

@@ -4,10 +4,13 @@ import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.lake.LakeTables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Coverage's three cases: a body's report for a year is <em>read</em> (in {@code reports}), <em>published but
@@ -18,7 +21,7 @@ import java.util.StringJoiner;
  * <p>A quarantined file stands for a body and year when the manifest lists its path with the body (the
  * manifest's year rule, {@link ExpectedBodies}), else when its path names a body known from the lake or the
  * manifest and a year ({@code 2023/…} folder or {@code 2023年}). The step registers view
- * {@code dl_unreadable(year, body_key, unreadable_reason, unreadable_path)} which sql/gold/coverage.sql joins to tell the three cases apart.
+ * {@code dl_unreadable(year, body_key, unreadable_reason, unreadable_path)} (sql/gold/unreadable.sql), which sql/gold/coverage.sql joins to tell the three cases apart.
  */
 public final class UnreadableReports {
     private UnreadableReports() {}
@@ -39,22 +42,14 @@ public final class UnreadableReports {
             expectedBodies.selectExpr("CAST(year AS INT) AS year", "COALESCE(body_key, org) AS body_key", "path")
                     .createOrReplaceTempView("dl_expected_paths");
         } else {
-            spark.sql("SELECT CAST(NULL AS INT) AS year, CAST(NULL AS STRING) AS body_key, CAST(NULL AS STRING) AS path WHERE FALSE")
+            spark.createDataFrame(List.of(), new StructType().add("year", DataTypes.IntegerType)
+                    .add("body_key", DataTypes.StringType).add("path", DataTypes.StringType))
                     .createOrReplaceTempView("dl_expected_paths");
         }
-        StringJoiner words = new StringJoiner(" ");
-        for (String[] w : REASON_WORDS) words.add("WHEN '" + w[0] + "' THEN '" + w[1] + "'");
-        spark.sql("WITH by_manifest AS (SELECT e.year, e.body_key, q.reason, q.path FROM dl_quarantine q"
-                + "  JOIN dl_expected_paths e ON e.path = q.path OR e.path = 'docs/' || q.path),\n"
-                + " names AS (SELECT DISTINCT body_key, org FROM dl_reports WHERE org IS NOT NULL AND LENGTH(org) >= 4"
-                + "  UNION SELECT DISTINCT body_key, org FROM dl_expected WHERE org IS NOT NULL AND LENGTH(org) >= 4),\n"
-                + " by_name AS (SELECT CAST(COALESCE(NULLIF(REGEXP_EXTRACT(q.path, '(?:^|/)((?:19|20)[0-9]{2})/', 1), ''),"
-                + "   NULLIF(REGEXP_EXTRACT(q.path, '((?:19|20)[0-9]{2})年', 1), '')) AS INT) AS year, n.body_key, q.reason, q.path"
-                + "  FROM dl_quarantine q JOIN names n ON INSTR(q.path, n.org) > 0"
-                + "  LEFT ANTI JOIN by_manifest m ON m.path = q.path),\n"
-                + " found AS (SELECT * FROM by_manifest UNION ALL SELECT * FROM by_name WHERE year IS NOT NULL)\n"
-                + "SELECT year, body_key, MIN_BY(CASE reason " + words + " ELSE reason END || '（' || reason || '）', path) AS unreadable_reason,"
-                + " MIN(path) AS unreadable_path FROM found GROUP BY year, body_key")
-                .createOrReplaceTempView("dl_unreadable");
+        List<Row> words = new ArrayList<>();
+        for (String[] w : REASON_WORDS) words.add(RowFactory.create(w[0], w[1]));
+        spark.createDataFrame(words, new StructType().add("reason", DataTypes.StringType, false).add("words", DataTypes.StringType, false))
+                .createOrReplaceTempView("dl_reason_words");
+        spark.sql(GoldSql.text("unreadable")).createOrReplaceTempView("dl_unreadable");
     }
 }

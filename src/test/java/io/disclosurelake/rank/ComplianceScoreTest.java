@@ -34,15 +34,11 @@ class ComplianceScoreTest {
                 + " CAST(NULL AS DOUBLE) AS sim_value";
     }
 
+    /** Scores the facts rows with the SQL GoldLayer ranks ({@link ComplianceScore#scoredSql}). */
     private static List<Row> score(String... facts) {
-        StringJoiner comps = new StringJoiner(", ");
-        for (ComplianceScore.Component c : ComplianceScore.COMPONENTS) {
-            comps.add(ComplianceScore.componentSql(c, ScoringConfig.defaults()) + " AS " + c.column());
-        }
-        String sql = "WITH facts AS (" + String.join(" UNION ALL ", facts) + "), comp AS (SELECT facts.*, " + comps + " FROM facts)"
-                + " SELECT name, " + ComplianceScore.scoreSql(ScoringConfig.defaults()) + " AS score, "
-                + ComplianceScore.reasonsSql() + " AS reasons FROM comp ORDER BY name";
-        return new ArrayList<>(RankTestSpark.session().sql(sql).collectAsList());
+        RankTestSpark.session().sql(String.join(" UNION ALL ", facts)).createOrReplaceTempView("score_test_facts");
+        return new ArrayList<>(RankTestSpark.session().sql(ComplianceScore.scoredSql("score_test_facts", ScoringConfig.defaults()))
+                .orderBy("name").select("name", "score", "reasons").collectAsList());
     }
 
     @Test

@@ -58,7 +58,7 @@ class ScoringConfigTest {
 
     @Test
     void expectedCellsFollowTheTemplateVersion() {
-        assertEquals(10 + 25 * 7 + 15, GoldLayer.expectedCells(io.disclosurelake.spec.TemplateSpec.Version.V2021));
-        assertEquals(7 + 23 * 7 + 15, GoldLayer.expectedCells(io.disclosurelake.spec.TemplateSpec.Version.V2019));
+        assertEquals(10 + 25 * 7 + 15, ComplianceScore.expectedCells(io.disclosurelake.spec.TemplateSpec.Version.V2021));
+        assertEquals(7 + 23 * 7 + 15, ComplianceScore.expectedCells(io.disclosurelake.spec.TemplateSpec.Version.V2019));
     }
 }
