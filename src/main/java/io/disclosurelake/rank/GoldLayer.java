@@ -70,6 +70,8 @@ public final class GoldLayer {
      * commit, none when it has no year to replace. {@link #exportYears} then says which years' exports changed.
      */
     public void build(Dataset<Row> expectedBodies, java.util.Collection<Integer> touchedYears) {
+        // Read once (a manifest CSV): the expected bodies and the unreadable reports' paths both come from it.
+        if (expectedBodies != null) expectedBodies = expectedBodies.localCheckpoint(true);
         registerSources(expectedBodies);
         UnreadableReports.register(spark, lake, expectedBodies);
         boolean metricsChanged = timedValue(LakeSchema.REPORT_METRICS, this::completeReportMetrics);
@@ -201,7 +203,9 @@ public final class GoldLayer {
         tables.readOrEmpty(LakeSchema.RULE_VIOLATIONS).createOrReplaceTempView("dl_violations");
         tables.readOrEmpty(LakeSchema.SIMILAR_REPORTS).createOrReplaceTempView("dl_similar");
         // One report per body and year (the parsed one first): a body is never counted twice.
-        spark.sql(GoldSql.text("reports")).createOrReplaceTempView("dl_reports");
+        // Every gold statement reads it, several times over (coverage five times): computed once, not a Delta scan
+        // and a window per reference. One row per report: small on any lake.
+        spark.sql(GoldSql.text("reports")).localCheckpoint(true).createOrReplaceTempView("dl_reports");
         spark.createDataset(VALUE_TABLES, org.apache.spark.sql.Encoders.STRING()).toDF("table_name").createOrReplaceTempView("dl_value_tables");
         // Settings reach the SQL files as one row of typed values, never as SQL text.
         spark.range(1).select(lit(conf.minDenominator()).as("min_denominator"),
@@ -224,7 +228,8 @@ public final class GoldLayer {
         if (expectedBodies != null) {
             expectedBodies.selectExpr("CAST(year AS INT) AS year", "COALESCE(body_key, org) AS body_key", "org",
                     "province", "city", "county").createOrReplaceTempView("dl_expected_raw");
-            spark.sql(GoldSql.text("expected")).createOrReplaceTempView("dl_expected");
+            // The manifest is read once, not once per reference (coverage, unreadable reports, the years).
+            spark.sql(GoldSql.text("expected")).localCheckpoint(true).createOrReplaceTempView("dl_expected");
         } else {
             spark.createDataFrame(List.of(), new org.apache.spark.sql.types.StructType().add("year", DataTypes.IntegerType)
                     .add("body_key", DataTypes.StringType).add("org", DataTypes.StringType).add("province", DataTypes.StringType)
