@@ -28,8 +28,11 @@ final class LakeSnapshot {
     private LakeSnapshot() {}
 
     // days_late counts whole days from the deadline to first_seen, which is the run's clock when no manifest
-    // gives it: two lakes built on either side of a day boundary differ there and nowhere else.
+    // gives it: two lakes built on either side of a day boundary differ there and nowhere else — and in the
+    // same count printed in rankings.reasons (「迟报 674 天」 against 「迟报 675 天」, seen 2026-12-06 when two
+    // nights minutes apart straddled 16:00 UTC, the deadline's time of day).
     static final Set<String> BOOKKEEPING = Set.of("run_id", "days_late");
+    static final String REASONS = "reasons";
 
     /** Tables of the lake that the job writes, except {@code runs}, in schema order. */
     static List<String> tables() {
@@ -47,7 +50,9 @@ final class LakeSnapshot {
         List<Column> keep = new ArrayList<>();
         for (StructField f : df.schema().fields()) {
             if (BOOKKEEPING.contains(f.name()) || f.dataType() instanceof TimestampType) continue;
-            keep.add(col(f.name()));
+            keep.add(f.name().equals(REASONS)
+                    ? org.apache.spark.sql.functions.regexp_replace(col(REASONS), "迟报 [0-9]+ 天", "迟报 N 天").as(REASONS)
+                    : col(f.name()));
         }
         return df.select(keep.toArray(new Column[0]));
     }
