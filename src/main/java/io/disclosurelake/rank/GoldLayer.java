@@ -116,7 +116,7 @@ public final class GoldLayer {
             } else {
                 java.util.SortedSet<Integer> e = new java.util.TreeSet<>(rankingYears);
                 if (!regionYears.isEmpty()) {
-                    for (Row y : spark.sql("SELECT DISTINCT year FROM dl_coverage WHERE year IS NOT NULL").collectAsList()) {
+                    for (Row y : years("dl_coverage").collectAsList()) {
                         if (y.getInt(0) >= regionYears.first()) e.add(y.getInt(0));
                     }
                 }
@@ -131,7 +131,7 @@ public final class GoldLayer {
     /** The years of the lake's reports among {@code years} (a touched year's successor may have none: nothing to replace). */
     private java.util.SortedSet<Integer> reportYearsAmong(java.util.Collection<Integer> years) {
         java.util.SortedSet<Integer> r = new java.util.TreeSet<>();
-        for (Row y : spark.sql("SELECT DISTINCT year FROM dl_reports").collectAsList()) {
+        for (Row y : years("dl_reports").collectAsList()) {
             if (years.contains(y.getInt(0))) r.add(y.getInt(0));
         }
         return r;
@@ -148,10 +148,15 @@ public final class GoldLayer {
      */
     private void yearsView(java.util.Collection<Integer> years, String view) {
         if (years == null) {
-            spark.sql("SELECT DISTINCT year FROM dl_reports UNION SELECT DISTINCT year FROM dl_expected").createOrReplaceTempView(view);
+            years("dl_reports").union(years("dl_expected")).distinct().createOrReplaceTempView(view);
         } else {
             spark.createDataset(new ArrayList<>(years), org.apache.spark.sql.Encoders.INT()).toDF("year").createOrReplaceTempView(view);
         }
+    }
+
+    /** The distinct years (not null) of a view's rows, one INT column {@code year}. */
+    private Dataset<Row> years(String view) {
+        return spark.table(view).select(LakeSchema.YEAR).where(org.apache.spark.sql.functions.col(LakeSchema.YEAR).isNotNull()).distinct();
     }
 
     /** Years with a row in one of the two tables and not the other (rows compared whole). */
@@ -256,8 +261,9 @@ public final class GoldLayer {
         // Rates from cells only for reports the job left without a rate row: usually none, and the rate SQL
         // (six wide aggregations) is the costly part.
         tables.read(LakeSchema.REPORT_METRICS).createOrReplaceTempView("dl_metrics_before");
-        spark.sql(GoldSql.text("cells_lacking_rates")).createOrReplaceTempView("dl_cells_lacking_rates");
-        boolean lacking = !spark.table("dl_cells_lacking_rates").isEmpty();
+        spark.sql(GoldSql.text("reports_lacking_rates")).createOrReplaceTempView("dl_reports_lacking_rates");
+        boolean lacking = !spark.table("dl_reports_lacking_rates").isEmpty();
+        if (lacking) spark.sql(GoldSql.text("cells_lacking_rates")).createOrReplaceTempView("dl_cells_lacking_rates");
         LakeTables.shape(reportMetrics(lacking ? "dl_cells_lacking_rates" : null), LakeSchema.REPORT_METRICS)
                 .createOrReplaceTempView("dl_metrics_computed");
         // The job writes every count of the reports a night touches: usually nothing is left to change here,

@@ -18,9 +18,14 @@ final class GoldSql {
      */
     static String text(String name, java.util.Map<String, String> identifiers) {
         String sql = text(name);
-        for (java.util.Map.Entry<String, String> e : identifiers.entrySet()) sql = sql.replace("${" + e.getKey() + "}", e.getValue());
-        if (sql.contains("${")) throw new IllegalStateException("sql/gold/" + name + ".sql: a placeholder left unfilled");
-        return sql;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = identifiers.get(m.group(1));
+            if (value == null) throw new IllegalStateException("sql/gold/" + name + ".sql: no value for ${" + m.group(1) + "}");
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
     }
 
     static String text(String name) {
