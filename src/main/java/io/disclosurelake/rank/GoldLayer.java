@@ -233,7 +233,8 @@ public final class GoldLayer {
         if (expectedBodies != null) {
             expectedBodies.selectExpr("CAST(year AS INT) AS year", "COALESCE(body_key, org) AS body_key", "org",
                     "province", "city", "county").createOrReplaceTempView("dl_expected_raw");
-            // The manifest is read once, not once per reference (coverage, unreadable reports, the years).
+            // One row per body and year, aggregated once (build() already read the manifest once), not once per
+            // reference (coverage twice, unreadable reports, the years).
             spark.sql(GoldSql.text("expected")).localCheckpoint(true).createOrReplaceTempView("dl_expected");
         } else {
             spark.createDataFrame(List.of(), new org.apache.spark.sql.types.StructType().add("year", DataTypes.IntegerType)
