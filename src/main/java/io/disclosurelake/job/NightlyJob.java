@@ -207,7 +207,7 @@ public final class NightlyJob {
         long partial = counts.isNullAt(2) ? 0 : counts.getLong(2);
         long quarantined = (counts.isNullAt(3) ? 0 : counts.getLong(3)) + nProblems;
 
-        Dataset<Row> lakeAll = lake.read(LakeSchema.REPORTS);
+        Dataset<Row> lakeAll = lake.readAsFound(LakeSchema.REPORTS);
         // ---------------------------------------------------------------- which versions become the reports
         Dataset<Row> documents = stage("resolve", () -> materialize(DocumentRows.of(ex, docsOld, problems, started, runId)));
         Dataset<Row> docsAfter = stage("resolve", () -> materialize(ReportLifecycle.documentsAfter(docsOld, vanished, documents)));
@@ -229,11 +229,11 @@ public final class NightlyJob {
         Dataset<Row> rewriteIds = scopeIds.union(retired.select(LakeSchema.REPORT_ID));
         Dataset<Row> keptIds = scopeIds.join(winnerIds, JoinKeys.of(LakeSchema.REPORT_ID), "left_anti");
         Dataset<Row> crossYear = stage("cross_year", () -> materialize(
-                CrossYearRules.violations(winners, keptIds, bodyReports, lake.read(LakeSchema.CELLS))));
+                CrossYearRules.violations(winners, keptIds, bodyReports, lake.readAsFound(LakeSchema.CELLS))));
         Dataset<Row> violations = stage("cross_year", () -> materialize(
-                ChildRows.violations(winners, lake.read(LakeSchema.RULE_VIOLATIONS), keptIds, crossYear)));
+                ChildRows.violations(winners, lake.readAsFound(LakeSchema.RULE_VIOLATIONS), keptIds, crossYear)));
         long nViolations = stage("cross_year", violations::count);
-        Dataset<Row> metrics = ChildRows.metrics(winners, lake.read(LakeSchema.REPORT_METRICS), keptIds, scopeIds, violations);
+        Dataset<Row> metrics = ChildRows.metrics(winners, lake.readAsFound(LakeSchema.REPORT_METRICS), keptIds, scopeIds, violations);
 
         // ---------------------------------------------------------------- writes: children, reports, documents
         // Child tables are independent of each other: their commits run concurrently (Spark takes jobs from
@@ -241,7 +241,7 @@ public final class NightlyJob {
         Dataset<Row> touchedOnly = DocumentRows.touchedOnly(ex, docsOld);
         Dataset<Row> changedPaths = documents.select(LakeSchema.PATH).join(touchedOnly, JoinKeys.of(LakeSchema.PATH), "left_anti")
                 .union(vanished.select(LakeSchema.PATH));
-        Dataset<Row> quarantine = QuarantineRows.of(ex, problems, lake.read(LakeSchema.QUARANTINE), runId)
+        Dataset<Row> quarantine = QuarantineRows.of(ex, problems, lake.readAsFound(LakeSchema.QUARANTINE), runId)
                 .join(touchedOnly, JoinKeys.of(LakeSchema.PATH), "left_anti");
         List<Stage<Void>> children = List.of(
                 () -> sync(LakeSchema.CELLS, ChildRows.cells(winners), LakeSchema.REPORT_ID, childScope),
@@ -394,7 +394,8 @@ public final class NightlyJob {
         if (unfinishedNote != null) extra.add(unfinishedNote);
         if (lifecycleNote != null) extra.add(lifecycleNote);
         // steps may add to the changed reports (corrections)
-        RunContext ctx = new RunContext(spark, lake, runId, settings, new ArrayList<>(changedIds), extra, unfinishedNote != null);
+        RunContext ctx = new RunContext(spark, lake, runId, settings, new ArrayList<>(changedIds), extra, unfinishedNote != null,
+                lake.created());
         for (PostRunStep step : steps) stage(step.name(), () -> { step.run(ctx); return null; });
         long tSummary = System.nanoTime();
         List<String> top = lake.read(LakeSchema.RULE_VIOLATIONS).groupBy("rule").count()

@@ -37,7 +37,13 @@ public final class LakeTables {
      */
     private final java.util.Set<String> fresh = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Every table this instance created (unlike {@link #fresh}, kept after writes). */
+    private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public String root() { return root; }
+
+    /** The tables this instance created ({@link #ensure}): all their rows were written through it since. */
+    public java.util.Set<String> created() { return java.util.Set.copyOf(created); }
 
     /** Whether the table was created by this instance and has had no write since: it is empty, no read needed. */
     public boolean isFresh(String table) { return fresh.contains(table); }
@@ -80,6 +86,7 @@ public final class LakeTables {
             builder.execute();
         });
         fresh.addAll(created);
+        this.created.addAll(created);
         return created;
     }
 
@@ -136,6 +143,15 @@ public final class LakeTables {
     }
 
     public Dataset<Row> read(String table) { return spark.read().format("delta").load(path(table)); }
+
+    /**
+     * The table as this night found it: a table created tonight and not written since ({@link #isFresh}) holds no
+     * row, so it is not read — no Delta snapshot to load, and the optimiser drops the joins with an empty relation
+     * (a first night's every table). Otherwise {@link #read}.
+     */
+    public Dataset<Row> readAsFound(String table) {
+        return isFresh(table) ? spark.createDataFrame(List.of(), LakeSchema.table(table).schema()) : read(table);
+    }
 
     /**
      * Whether the table has a Delta log, told from the file system (any Hadoop URI) without reading the log:
@@ -264,11 +280,17 @@ public final class LakeTables {
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of(scopeColumn)).toSeq(), "left_semi").select(cols);
         if (empty || targetScoped.isEmpty()) {
             // Nothing of the scope in the table yet (a first night, new reports): no row to compare or remove,
-            // the source is inserted as it is — one scan of the source instead of three and two of the table.
-            Dataset<Row> src = source.select(cols).distinct();
-            if (src.isEmpty()) return new SyncResult(table, 0, 0, "unchanged", (System.nanoTime() - t0) / 1e9);
-            append(table, src);
-            return new SyncResult(table, lastCommitInsertedRows(table), 0, "append", (System.nanoTime() - t0) / 1e9);
+            // the source is inserted as it is — computed once (cached), counted, written; the count is the
+            // number of rows the append inserts, so the commit's metrics need not be read back from the log.
+            Dataset<Row> src = source.select(cols).distinct().persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+            try {
+                long n = src.count();
+                if (n == 0) return new SyncResult(table, 0, 0, "unchanged", (System.nanoTime() - t0) / 1e9);
+                append(table, src);
+                return new SyncResult(table, n, 0, "append", (System.nanoTime() - t0) / 1e9);
+            } finally {
+                src.unpersist();
+            }
         }
         Dataset<Row> src = source.select(cols).distinct().cache();
         Dataset<Row> toInsert = src.except(targetScoped).cache();

@@ -109,5 +109,25 @@ class LakeSyncTest {
 
         lake.forgetFresh();
         assertFalse(lake.isFresh(LakeSchema.RUNS), "after the night's writes nothing is taken for empty");
+        assertEquals(Set.copyOf(LakeTables.JOB_TABLES), lake.created(), "what it created is remembered past the writes");
+    }
+
+    /**
+     * {@link LakeTables#readAsFound}: a table created tonight and not yet written is an empty relation of its schema
+     * (no Delta scan in the plan); once written, the table itself.
+     */
+    @Test
+    void readAsFoundIsAnEmptyRelationUntilTheFirstWrite(SparkSession spark, @TempDir Path tmp) {
+        LakeTables lake = new LakeTables(spark, tmp.toUri().toString());
+        lake.ensureTables();
+        Dataset<Row> before = lake.readAsFound(LakeSchema.QUARANTINE);
+        assertEquals(LakeSchema.table(LakeSchema.QUARANTINE).schema(), before.schema());
+        assertTrue(before.queryExecution().analyzed() instanceof org.apache.spark.sql.catalyst.plans.logical.LocalRelation,
+                before.queryExecution().analyzed().toString());
+        assertEquals(0, before.count());
+
+        lake.sync(LakeSchema.QUARANTINE, rows(spark, q("a.pdf", "corrupt")), LakeSchema.PATH, scope(spark, "a.pdf"));
+        assertEquals(1, lake.readAsFound(LakeSchema.QUARANTINE).count(), "written: read from the lake");
+        assertEquals(1, new LakeTables(spark, tmp.toUri().toString()).readAsFound(LakeSchema.QUARANTINE).count(), "another night's instance reads it");
     }
 }
