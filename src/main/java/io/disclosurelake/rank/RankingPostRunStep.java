@@ -63,7 +63,8 @@ public final class RankingPostRunStep implements PostRunStep {
         if (out != null) RankingExport.begin(out);
         String manifest = ctx.settings().manifest();
         RankingStep.Outcome o = RankingStep.night(ctx.spark(), lake, out, java.util.EnumSet.allOf(RankingExport.Format.class), conf,
-                manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest), years);
+                manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest), years,
+                ctx.tablesCreated().contains(LakeSchema.REPORT_METRICS));
         o.goldSeconds().forEach((t, s) -> ctx.summaryLines().add(String.format("rank: %s in %.1f s", t, s)));
         long bytes = o.files().stream().mapToLong(RankingExport.Written::bytes).sum();
         if (out != null) {

@@ -61,8 +61,15 @@ public final class RankingStep {
      */
     public static Outcome night(SparkSession spark, String lakePath, Path outDir, Set<RankingExport.Format> formats,
                                 ScoringConfig conf, Dataset<Row> expectedBodies, Collection<Integer> touchedYears) throws IOException {
+        return night(spark, lakePath, outDir, formats, conf, expectedBodies, touchedYears, false);
+    }
+
+    /** As above; {@code reportMetricsWhole}: the night created report_metrics ({@link GoldLayer#build(Dataset, Collection, boolean)}). */
+    public static Outcome night(SparkSession spark, String lakePath, Path outDir, Set<RankingExport.Format> formats,
+                                ScoringConfig conf, Dataset<Row> expectedBodies, Collection<Integer> touchedYears,
+                                boolean reportMetricsWhole) throws IOException {
         GoldLayer gold = new GoldLayer(spark, lakePath, conf);
-        gold.build(expectedBodies, touchedYears);
+        gold.build(expectedBodies, touchedYears, reportMetricsWhole);
         List<RankingExport.Written> files = new ArrayList<>();
         if (outDir == null) return new Outcome(gold.seconds(), files);
         java.util.SortedSet<Integer> changed = gold.exportYears();
