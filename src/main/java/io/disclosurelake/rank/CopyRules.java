@@ -51,6 +51,17 @@ public final class CopyRules {
         SimilarReports.Years judged;
         if (!scoped) {
             judged = SimilarReports.years(reports, settings);
+            if (judged.judged().isEmpty() && !lake.hasLog(LakeSchema.SIMILAR_REPORTS)) {
+                // Nothing to judge and never judged before (a first night, a small lake): no pair, and no copy
+                // warning to remove, since warnings are only ever written after similar_reports. The table is
+                // created empty (one commit) and rule_violations and report_metrics are not touched.
+                lake.ensure(List.of(LakeSchema.SIMILAR_REPORTS));
+                lines.add(String.format("copies: 0 similar pair(s) in similar_reports, warnings unchanged, counts unchanged, in %.1f s",
+                        (System.nanoTime() - t0) / 1e9));
+                lines.add(String.format("copies: not judged, fewer than %d narratives (copies.min_reports_per_year): %s",
+                        settings.minReports(), judged.describeNotJudged()));
+                return lines;
+            }
             similar = SimilarReports.find(reports, settings, judged);
             lake.overwrite(LakeSchema.SIMILAR_REPORTS, similar);
             warnings = violations(similar);
