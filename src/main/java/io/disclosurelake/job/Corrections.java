@@ -222,11 +222,15 @@ public final class Corrections {
 
     // ---------------------------------------------------------------- the corrections table
 
-    /** Creates {@code corrections} (LakeSchema's columns, NOT NULL and comments) when the lake has none yet. */
-    public void ensureTable() {
-        if (lake.hasLog(LakeSchema.CORRECTIONS)) return;
+    /**
+     * Creates {@code corrections} (LakeSchema's columns, NOT NULL and comments) when the lake has none yet.
+     * @return whether it was created now (then it holds no correction)
+     */
+    public boolean ensureTable() {
+        if (lake.hasLog(LakeSchema.CORRECTIONS)) return false;
         LakeSchema.Table t = LakeSchema.table(LakeSchema.CORRECTIONS);
         DeltaTable.createIfNotExists(spark).location(lake.path(t.name())).addColumns(t.schema()).comment(t.comment()).execute();
+        return true;
     }
 
     private long writeCorrections(List<CorrectionApply.Outcome> outcomes, List<CorrectionFile.RowError> errors,

@@ -24,9 +24,10 @@ public final class CorrectionsPostRunStep implements PostRunStep {
 
     @Override public void run(RunContext ctx) throws Exception {
         Corrections k = new Corrections(ctx.spark(), ctx.lake(), ctx.settings().minDenominator(), ctx.runId());
-        k.ensureTable(); // every lake has the table (its readers need not ask), made once
+        // every lake has the table (its readers need not ask), made once; made now, it has nothing to re-apply
+        boolean createdNow = k.ensureTable();
         List<String> touched = new ArrayList<>();
-        if (!ctx.changedReportIds().isEmpty()) {
+        if (!createdNow && !ctx.changedReportIds().isEmpty()) {
             Corrections.Result r = k.reapply(ctx.changedReportIds());
             if (!r.outcomes().isEmpty()) ctx.summaryLines().addAll(r.lines("stored corrections of re-read reports"));
             touched.addAll(r.touchedReportIds());
