@@ -27,6 +27,7 @@ final class ZipContainerCheck {
         if (FormatSniffer.isEncryptedOffice(bytes)) {
             throw new UnreadableDocumentException(QuarantineReason.ENCRYPTED, what + " is password-protected (encrypted OOXML package)");
         }
+        declaredSizes(bytes, limits, what);
         long total = 0;
         int entries = 0;
         byte[] buf = new byte[64 * 1024];
@@ -70,6 +71,28 @@ final class ZipContainerCheck {
             throw new UnreadableDocumentException(QuarantineReason.CORRUPT, what + " zip is damaged: " + ex.getMessage(), ex);
         }
         if (entries == 0) throw new UnreadableDocumentException(QuarantineReason.CORRUPT, what + " zip has no entries");
+    }
+
+    /**
+     * The sizes the central directory declares (commons-compress reads it from memory): a bomb that declares its
+     * size (most do; the local headers of a streamed zip carry none) is refused without inflating hundreds of MB.
+     * A directory that cannot be read, or that understates, is left to the inflating count.
+     */
+    private static void declaredSizes(byte[] bytes, ReadLimits limits, String what) throws UnreadableDocumentException {
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes)).get()) {
+            long declared = 0;
+            for (var e = zip.getEntries(); e.hasMoreElements(); ) {
+                var entry = e.nextElement();
+                if (entry.getSize() > 0) declared += entry.getSize();
+                if (declared > limits.maxUncompressedBytes()) {
+                    throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, what + " declares " + declared
+                            + " uncompressed bytes (entry " + entry.getName() + "), over " + limits.maxUncompressedBytes() + " (zip bomb?)");
+                }
+            }
+        } catch (IOException | RuntimeException unreadableDirectory) {
+            // damaged or unusual: the inflating check below gives the verdict
+        }
     }
 
     static int indexOfIgnoreCase(byte[] hay, byte[] needle) {

@@ -125,6 +125,32 @@ class DocxReaderTest {
         UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
                 () -> new DocxReader().read(out.toByteArray(), limits));
         assertEquals(QuarantineReason.TOO_LARGE, e.reason());
+        assertTrue(e.getMessage().contains("declares"), "told from the central directory, not inflated: " + e.getMessage());
+    }
+
+    @Test
+    void zipBombWhoseDirectoryUnderstatesItsSizeIsStillCaughtInflating() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1 << 20];
+            Arrays.fill(zeros, (byte) ' ');
+            for (int i = 0; i < 24; i++) z.write(zeros);
+            z.closeEntry();
+        }
+        byte[] bytes = out.toByteArray();
+        // the central directory entry (PK 01 02) says 1,000 uncompressed bytes: a lie
+        int cd = -1;
+        for (int i = bytes.length - 4; i >= 0 && cd < 0; i--) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2) cd = i;
+        }
+        assertTrue(cd > 0);
+        java.nio.ByteBuffer.wrap(bytes, cd + 24, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(1000);
+        ReadLimits limits = new ReadLimits(300, 16L << 20, 20_000_000L, Long.MAX_VALUE);
+        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+                () -> new DocxReader().read(bytes, limits));
+        assertEquals(QuarantineReason.TOO_LARGE, e.reason());
+        assertTrue(e.getMessage().contains("inflates to over"), e.getMessage());
     }
 
     @Test
