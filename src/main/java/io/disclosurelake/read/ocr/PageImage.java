@@ -376,6 +376,20 @@ public final class PageImage {
         return out;
     }
 
+    /** The share of the box's pixels that are ink (pixels under {@code mask} left out of both counts). */
+    public double inkShare(int x0, int y0, int x1, int y1, boolean[] mask) {
+        long inkPx = 0, all = 0;
+        for (int y = Math.max(0, y0); y < Math.min(height, y1); y++) {
+            for (int x = Math.max(0, x0); x < Math.min(width, x1); x++) {
+                int i = y * width + x;
+                if (mask != null && mask[i]) continue;
+                all++;
+                if (ink[i]) inkPx++;
+            }
+        }
+        return all == 0 ? 0 : inkPx / (double) all;
+    }
+
     /**
      * The lean of the print in the box: the slope dx/dy (y down) of the line fitted through each ink row's middle,
      * or NaN when fewer than 8 rows hold ink. A slash leans right (about −0.4), a 1 stands upright (its flag at the

@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PageImageTest {
@@ -31,5 +32,23 @@ class PageImageTest {
         double one = stroke(200, 190, 200, 210, true).slant(190, 180, 220, 220, null);
         assertTrue(slash < -0.25, "slash " + slash);
         assertTrue(one > -0.05, "one " + one);
+    }
+
+    @Test
+    void inkShareTellsAFilledBarFromAStroke() {
+        BufferedImage img = new BufferedImage(400, 400, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 400, 400);
+        g.setColor(Color.BLACK);
+        g.fillRect(10, 10, 300, 20);
+        g.dispose();
+        PageImage page = PageImage.of(img, 200.0, 0);
+        assertEquals(1.0, page.inkShare(10, 10, 310, 30, null), 1e-9);
+        assertEquals(0.5, page.inkShare(10, 10, 310, 50, null), 1e-9);
+        boolean[] mask = new boolean[400 * 400];
+        for (int x = 0; x < 400; x++) for (int y = 30; y < 50; y++) mask[y * 400 + x] = true;
+        assertEquals(1.0, page.inkShare(10, 10, 310, 50, mask), 1e-9, "masked pixels count neither way");
+        assertEquals(0.0, page.inkShare(5, 5, 5, 5, null));
     }
 }
