@@ -35,7 +35,7 @@ final class ZipContainerCheck {
             ZipEntry e;
             while ((e = zin.getNextEntry()) != null) {
                 entries++;
-                if (entries > 10_000) throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, what + " has over 10000 zip entries");
+                if (entries > MAX_ENTRIES) throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, what + " has over " + MAX_ENTRIES + " zip entries");
                 String name = e.getName().toLowerCase(Locale.ROOT);
                 boolean xml = name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml");
                 if (e.getSize() > limits.maxUncompressedBytes()) {
@@ -73,18 +73,29 @@ final class ZipContainerCheck {
         if (entries == 0) throw new UnreadableDocumentException(QuarantineReason.CORRUPT, what + " zip has no entries");
     }
 
+    /** More zip entries than this: refused (an office file has dozens). */
+    static final int MAX_ENTRIES = 10_000;
+
+    /** A central directory larger than this is not read whole up front (an office file's is a few KB). */
+    static final int MAX_DIRECTORY_BYTES = 1 << 20;
+
     /**
      * The sizes the central directory declares (commons-compress reads it from memory): a bomb that declares its
      * size (most do; the local headers of a streamed zip carry none) is refused without inflating hundreds of MB.
-     * A directory that cannot be read, or that understates, is left to the inflating count.
+     * commons-compress holds the whole directory in memory, so it is read only when the end record announces at
+     * most {@link #MAX_ENTRIES} entries in at most {@link #MAX_DIRECTORY_BYTES} (a file of a million tiny entries
+     * would otherwise fill the heap first). A directory that is larger, cannot be read, or understates is left to
+     * the inflating count.
      */
     private static void declaredSizes(byte[] bytes, ReadLimits limits, String what) throws UnreadableDocumentException {
+        if (!smallDirectory(bytes)) return;
         try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
                 .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes)).get()) {
             long declared = 0;
             for (var e = zip.getEntries(); e.hasMoreElements(); ) {
                 var entry = e.nextElement();
-                if (entry.getSize() > 0) declared += entry.getSize();
+                // saturating: a ZIP64 size near 2^63 must not wrap round
+                if (entry.getSize() > 0) declared = entry.getSize() > Long.MAX_VALUE - declared ? Long.MAX_VALUE : declared + entry.getSize();
                 if (declared > limits.maxUncompressedBytes()) {
                     throw new UnreadableDocumentException(QuarantineReason.TOO_LARGE, what + " declares " + declared
                             + " uncompressed bytes (entry " + entry.getName() + "), over " + limits.maxUncompressedBytes() + " (zip bomb?)");
@@ -93,6 +104,21 @@ final class ZipContainerCheck {
         } catch (IOException | RuntimeException unreadableDirectory) {
             // damaged or unusual: the inflating check below gives the verdict
         }
+    }
+
+    /**
+     * Whether the end-of-central-directory record (the last "PK 5 6" within 64 KB of the end) announces at most
+     * {@link #MAX_ENTRIES} entries in at most {@link #MAX_DIRECTORY_BYTES}; false without one, or for ZIP64 (its
+     * counts live elsewhere: left to the inflating check).
+     */
+    static boolean smallDirectory(byte[] b) {
+        for (int i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xFFFF); i--) {
+            if (b[i] != 'P' || b[i + 1] != 'K' || b[i + 2] != 5 || b[i + 3] != 6) continue;
+            int entries = (b[i + 10] & 0xFF) | (b[i + 11] & 0xFF) << 8;
+            long size = (b[i + 12] & 0xFFL) | (b[i + 13] & 0xFFL) << 8 | (b[i + 14] & 0xFFL) << 16 | (b[i + 15] & 0xFFL) << 24;
+            return entries != 0xFFFF && entries <= MAX_ENTRIES && size != 0xFFFFFFFFL && size <= MAX_DIRECTORY_BYTES;
+        }
+        return false;
     }
 
     static int indexOfIgnoreCase(byte[] hay, byte[] needle) {

@@ -154,6 +154,24 @@ class DocxReaderTest {
     }
 
     @Test
+    void aDirectoryOfTooManyEntriesIsNotReadWholeAndStillRefused() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (int i = 0; i <= ZipContainerCheck.MAX_ENTRIES; i++) {
+                z.putNextEntry(new ZipEntry("x/" + i));
+                z.closeEntry();
+            }
+        }
+        byte[] bytes = out.toByteArray();
+        assertFalse(ZipContainerCheck.smallDirectory(bytes), "the end record announces too many entries: no up-front read");
+        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+                () -> new DocxReader().read(bytes, ReadLimits.defaults()));
+        assertEquals(QuarantineReason.TOO_LARGE, e.reason());
+        assertTrue(e.getMessage().contains("zip entries"), e.getMessage());
+        assertTrue(ZipContainerCheck.smallDirectory(docx(p("正文"))), "an office file's directory is small");
+    }
+
+    @Test
     void truncatedDocxIsCorrupt() throws Exception {
         byte[] full = docx(p("正文") + tbl(tr(tc("", "规章"), tc("", "1"))));
         byte[] cut = Arrays.copyOf(full, full.length / 2);
