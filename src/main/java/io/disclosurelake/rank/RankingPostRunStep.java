@@ -64,7 +64,7 @@ public final class RankingPostRunStep implements PostRunStep {
         String manifest = ctx.settings().manifest();
         RankingStep.Outcome o = RankingStep.night(ctx.spark(), lake, out, java.util.EnumSet.allOf(RankingExport.Format.class), conf,
                 manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest), years,
-                ctx.tablesCreated().contains(LakeSchema.REPORT_METRICS));
+                reportMetricsWhole(ctx));
         o.goldSeconds().forEach((t, s) -> ctx.summaryLines().add(String.format("rank: %s in %.1f s", t, s)));
         long bytes = o.files().stream().mapToLong(RankingExport.Written::bytes).sum();
         if (out != null) {
@@ -78,6 +78,16 @@ public final class RankingPostRunStep implements PostRunStep {
             RankingExport.finish(out, versions(ctx), listed);
             ctx.summaryLines().add(String.format("rank: %d export files, %,d bytes, in %s", o.files().size(), bytes, out));
         }
+    }
+
+    /**
+     * Whether every row of report_metrics was written by this night's job: the night created it together with
+     * reports, cells and rule_violations (a new lake). report_metrics alone created on an existing lake (its
+     * directory lost) holds only the touched reports' rows, and is completed as any lake is.
+     */
+    static boolean reportMetricsWhole(RunContext ctx) {
+        return ctx.tablesCreated().containsAll(List.of(LakeSchema.REPORTS, LakeSchema.CELLS, LakeSchema.RULE_VIOLATIONS,
+                LakeSchema.REPORT_METRICS));
     }
 
     /** The tables the exports are made from, at their present versions. */
