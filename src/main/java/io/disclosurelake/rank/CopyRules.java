@@ -45,16 +45,17 @@ public final class CopyRules {
         Dataset<Row> reports = CurrentReports.of(all);
         boolean scoped = years != null && lake.hasLog(LakeSchema.SIMILAR_REPORTS);
         Dataset<Row> similar;
-        Dataset<Row> rules = lake.read(LakeSchema.RULE_VIOLATIONS).sparkSession()
+        Dataset<Row> rules = all.sparkSession()
                 .createDataset(RuleBook.LAKE_WIDE_RULES, Encoders.STRING()).toDF(LakeSchema.RULE);
         Dataset<Row> warnings;
         SimilarReports.Years judged;
         if (!scoped) {
             judged = SimilarReports.years(reports, settings);
-            if (judged.judged().isEmpty() && !lake.hasLog(LakeSchema.SIMILAR_REPORTS)) {
-                // Nothing to judge and never judged before (a first night, a small lake): no pair, and no copy
-                // warning to remove, since warnings are only ever written after similar_reports. The table is
-                // created empty (one commit) and rule_violations and report_metrics are not touched.
+            if (judged.judged().isEmpty() && !lake.hasLog(LakeSchema.SIMILAR_REPORTS) && lake.created().contains(LakeSchema.RULE_VIOLATIONS)) {
+                // Nothing to judge on a lake never judged (rule_violations made by this night: a first night): no
+                // pair, and no copy warning to remove. The table is created empty (one commit) and rule_violations
+                // and report_metrics are not touched. (A lake that lost similar_reports takes the full path, which
+                // removes warnings it may still hold.)
                 lake.ensure(List.of(LakeSchema.SIMILAR_REPORTS));
                 lines.add(String.format("copies: 0 similar pair(s) in similar_reports, warnings unchanged, counts unchanged, in %.1f s",
                         (System.nanoTime() - t0) / 1e9));

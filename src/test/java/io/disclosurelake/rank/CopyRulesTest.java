@@ -16,15 +16,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The copy step of a lake with no year to judge: on a lake never judged (a first night) similar_reports is created
- * empty and rule_violations is not touched; on a lake judged before, the old copy warnings are removed.
+ * The copy step of a lake with no year to judge: on a first night similar_reports is created empty and
+ * rule_violations is not touched; on a later night the full path runs and old copy warnings are removed.
  */
 class CopyRulesTest {
     static final SimilarReports.Settings SETTINGS = new SimilarReports.Settings(6, 0.5, 5, 0.5, 100, 10, 40, 3);
 
-    static String lake(SparkSession spark) throws Exception {
+    /** Two reports of 2024 (too few narratives to judge); {@code tonight}: the job's tables made by {@code lake} first. */
+    static String lake(SparkSession spark, LakeTables[] made) throws Exception {
         Region huaian = new Region("江苏省", "淮安市", null);
         String dir = Files.createTempDirectory("copy-rules").toString();
+        if (made != null) {
+            made[0] = new LakeTables(spark, dir);
+            made[0].ensureTables();
+        }
         new TestLake()
                 .add(SampleReports.simple("淮安市民政局", huaian, 2024, 100, 10, SampleReports.review(0, 0)), "淮安市民政局", "body", "2025-01-20T00:00:00Z", "n-A")
                 .add(SampleReports.simple("淮安市财政局", huaian, 2024, 60, 6, SampleReports.review(0, 0)), "淮安市财政局", "body", "2025-01-20T00:00:00Z", "n-B")
@@ -33,14 +38,17 @@ class CopyRulesTest {
     }
 
     @Test
-    void aLakeNeverJudgedGetsAnEmptySimilarReportsAndNoOtherCommit() throws Exception {
+    void aFirstNightWithNothingToJudgeMakesAnEmptySimilarReportsAndNoOtherCommit() throws Exception {
         SparkSession spark = RankTestSpark.session();
-        LakeTables lake = new LakeTables(spark, lake(spark));
+        LakeTables[] made = new LakeTables[1];
+        lake(spark, made);
+        LakeTables lake = made[0]; // the night's instance: it created rule_violations
         long violations = lake.version(LakeSchema.RULE_VIOLATIONS);
 
         List<String> lines = CopyRules.refresh(lake, SETTINGS, null);
 
         assertTrue(lake.hasLog(LakeSchema.SIMILAR_REPORTS));
+        assertEquals(0, lake.version(LakeSchema.SIMILAR_REPORTS), "created, no second commit");
         assertEquals(0, lake.read(LakeSchema.SIMILAR_REPORTS).count());
         assertEquals(List.of(LakeSchema.table(LakeSchema.SIMILAR_REPORTS).schema().fieldNames()),
                 List.of(lake.read(LakeSchema.SIMILAR_REPORTS).columns()));
@@ -52,8 +60,8 @@ class CopyRulesTest {
     @Test
     void aLakeJudgedBeforeLosesItsOldCopyWarnings() throws Exception {
         SparkSession spark = RankTestSpark.session();
-        LakeTables lake = new LakeTables(spark, lake(spark));
-        CopyRules.refresh(lake, SETTINGS, null); // similar_reports now exists: the lake counts as judged before
+        LakeTables lake = new LakeTables(spark, lake(spark, null)); // a later night's instance: it created nothing
+        CopyRules.refresh(lake, SETTINGS, null);
         // a warning left by an earlier judgement (when the year still had enough narratives)
         spark.createDataFrame(List.of(RowFactory.create("淮安市财政局#2024", RuleBook.COPY_FROM_OTHER_BODY,
                         RuleBook.severity(RuleBook.COPY_FROM_OTHER_BODY), "narrative:淮安市民政局#2024", null, null, null, "old")),
