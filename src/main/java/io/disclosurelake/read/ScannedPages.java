@@ -109,7 +109,7 @@ final class ScannedPages {
         for (int[] band : img.printLines(0, 0, img.width, img.height, outside, minInk, true)) {
             int h = band[3] - band[1];
             if (h < img.dpi * 0.04 || h > img.dpi * 0.8) continue; // specks and pictures (a stamp, a photo)
-            // a filled bar (a blacked-out line, a shaded block) is not print: strokes cover well under half of a
+            // a filled bar (a blacked-out line, a solid block) is not print: strokes cover well under half of a
             // line's box. Not sent to the model, where a page-wide bar is its slowest input (up to a second each)
             if (img.inkShare(band[0], band[1], band[2], band[3], outside) > SOLID_BAR) continue;
             Recognition r = recognizer.recognize(img.crop(band[0], band[1], band[2], band[3], pad(band), outside));
@@ -122,8 +122,11 @@ final class ScannedPages {
         return new Page(placed, chars);
     }
 
-    /** Ink share of a line's box above which it is a filled bar, not print (dense print covers about 0.4). */
-    static final double SOLID_BAR = 0.75;
+    /**
+     * Ink share of a line's box above which it is a filled bar, not print: dense print covers about 0.4 of its
+     * box, a bar about 1.0; bold print bled by a photocopier or a shaded heading stays well under this.
+     */
+    static final double SOLID_BAR = 0.9;
 
     /** What a lone slash in a cell is read as. */
     private static final java.util.Set<String> SLASH_OR_ONE = java.util.Set.of("1", "/");

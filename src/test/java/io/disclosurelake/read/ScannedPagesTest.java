@@ -37,14 +37,16 @@ class ScannedPagesTest {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
         g.setFont(new Font(Font.SERIF, Font.PLAIN, 18));
         g.drawString("Annual report on government information disclosure 2024", 80, 300);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 30));
+        g.drawString("HEAVY BOLD HEADING", 80, 450); // dense print, still print
         g.dispose();
 
         CountingRecognizer model = new CountingRecognizer();
         ScannedPages.Page read = ScannedPages.read(page, 100.0, 1, model);
 
-        assertEquals(1, model.seen.size(), "only the line of print is recognised, not the bar");
+        assertEquals(2, model.seen.size(), "the lines of print are recognised, not the bar");
         BufferedImage crop = model.seen.get(0);
         assertTrue(crop.getHeight() > 14 && crop.getWidth() > 300, "the crop is the printed line: " + crop.getWidth() + "x" + crop.getHeight());
-        assertEquals(1, read.blocks().size());
+        assertEquals(2, read.blocks().size());
     }
 }
