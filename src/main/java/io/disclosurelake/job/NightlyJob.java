@@ -394,8 +394,7 @@ public final class NightlyJob {
         if (unfinishedNote != null) extra.add(unfinishedNote);
         if (lifecycleNote != null) extra.add(lifecycleNote);
         // steps may add to the changed reports (corrections)
-        RunContext ctx = new RunContext(spark, lake, runId, settings, new ArrayList<>(changedIds), extra, unfinishedNote != null,
-                lake.created());
+        RunContext ctx = new RunContext(spark, lake, runId, settings, new ArrayList<>(changedIds), extra, unfinishedNote != null);
         for (PostRunStep step : steps) stage(step.name(), () -> { step.run(ctx); return null; });
         long tSummary = System.nanoTime();
         List<String> top = lake.read(LakeSchema.RULE_VIOLATIONS).groupBy("rule").count()

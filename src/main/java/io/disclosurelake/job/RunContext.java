@@ -4,26 +4,14 @@ import io.disclosurelake.lake.LakeTables;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a {@link PostRunStep} gets: the session, the lake, the run id, the job's settings, the reports written
- * by this run, a list it may add summary lines to (printed at the end of {@code run}), whether an earlier
- * night did not finish (its runs row was still {@code running}: its derived outputs cannot be trusted), and the
- * job's tables this run created (every row of such a table was written by this run, e.g. a first night's).
+ * by this run, a list it may add summary lines to (printed at the end of {@code run}), and whether an earlier
+ * night did not finish (its runs row was still {@code running}: its derived outputs cannot be trusted).
  */
 public record RunContext(SparkSession spark, LakeTables lake, String runId, JobSettings settings,
-                         List<String> changedReportIds, List<String> summaryLines, boolean unfinishedNightBefore,
-                         Set<String> tablesCreated) {
-    public RunContext {
-        tablesCreated = Set.copyOf(tablesCreated);
-    }
-
-    public RunContext(SparkSession spark, LakeTables lake, String runId, JobSettings settings,
-                      List<String> changedReportIds, List<String> summaryLines, boolean unfinishedNightBefore) {
-        this(spark, lake, runId, settings, changedReportIds, summaryLines, unfinishedNightBefore, Set.of());
-    }
-
+                         List<String> changedReportIds, List<String> summaryLines, boolean unfinishedNightBefore) {
     public RunContext(SparkSession spark, LakeTables lake, String runId, JobSettings settings,
                       List<String> changedReportIds, List<String> summaryLines) {
         this(spark, lake, runId, settings, changedReportIds, summaryLines, false);

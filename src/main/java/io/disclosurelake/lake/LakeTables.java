@@ -247,14 +247,6 @@ public final class LakeTables {
         return insert;
     }
 
-    /** Rows the table's latest commit inserted (a MERGE's numTargetRowsInserted). */
-    long lastCommitInsertedRows(String table) {
-        scala.collection.Map<String, String> m = latestCommit(table).getAs("operationMetrics");
-        if (m == null) return -1;
-        scala.Option<String> v = m.get("numTargetRowsInserted").isDefined() ? m.get("numTargetRowsInserted") : m.get("numOutputRows");
-        return v.isEmpty() ? -1 : Long.parseLong(v.get());
-    }
-
     /** A column name as an identifier ({@code `name`}). */
     private static String quoted(String column) { return "`" + column.replace("`", "``") + "`"; }
 

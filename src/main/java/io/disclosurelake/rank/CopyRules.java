@@ -40,8 +40,7 @@ public final class CopyRules {
     public static List<String> refresh(LakeTables lake, SimilarReports.Settings settings, java.util.Collection<Integer> years) {
         long t0 = System.nanoTime();
         Dataset<Row> all = lake.read(LakeSchema.REPORTS);
-        List<String> lines = new ArrayList<>();
-        if (!List.of(all.columns()).contains(LakeSchema.NARRATIVE_TEXT)) return lines;
+        if (!List.of(all.columns()).contains(LakeSchema.NARRATIVE_TEXT)) return new ArrayList<>();
         Dataset<Row> reports = CurrentReports.of(all);
         boolean scoped = years != null && lake.hasLog(LakeSchema.SIMILAR_REPORTS);
         Dataset<Row> similar;
@@ -57,17 +56,13 @@ public final class CopyRules {
                 // and report_metrics are not touched. (A lake that lost similar_reports takes the full path, which
                 // removes warnings it may still hold.)
                 lake.ensure(List.of(LakeSchema.SIMILAR_REPORTS));
-                lines.add(String.format("copies: 0 similar pair(s) in similar_reports, warnings unchanged, counts unchanged, in %.1f s",
-                        (System.nanoTime() - t0) / 1e9));
-                lines.add(String.format("copies: not judged, fewer than %d narratives (copies.min_reports_per_year): %s",
-                        settings.minReports(), judged.describeNotJudged()));
-                return lines;
+                return summary(0, null, "unchanged", "unchanged", judged, settings, t0);
             }
             similar = SimilarReports.find(reports, settings, judged);
             lake.overwrite(LakeSchema.SIMILAR_REPORTS, similar);
             warnings = violations(similar);
         } else {
-            if (years.isEmpty()) return lines;
+            if (years.isEmpty()) return new ArrayList<>();
             java.util.Set<Integer> read = new java.util.TreeSet<>(years);
             for (int y : years) read.add(y - 1);
             Object[] touched = years.toArray();
@@ -85,9 +80,15 @@ public final class CopyRules {
         LakeTables.SyncResult r = lake.sync(LakeSchema.RULE_VIOLATIONS, warnings, LakeSchema.RULE, rules);
         LakeTables.SyncResult m = r.action().equals("unchanged") ? r
                 : refreshCounts(lake, scoped ? reports.where(col(LakeSchema.YEAR).isin(years.toArray())) : reports);
-        long pairs = similar.count();
+        return summary(similar.count(), scoped ? years : null, r.action(), m.action(), judged, settings, t0);
+    }
+
+    /** The step's summary lines: pairs found ({@code years}: the years rebuilt, null for all), what was written, years not judged. */
+    private static List<String> summary(long pairs, java.util.Collection<Integer> years, String warnings, String counts,
+                                        SimilarReports.Years judged, SimilarReports.Settings settings, long t0) {
+        List<String> lines = new ArrayList<>();
         lines.add(String.format("copies: %d similar pair(s) in similar_reports%s, warnings %s, counts %s, in %.1f s", pairs,
-                scoped ? " of the years " + years : "", r.action(), m.action(), (System.nanoTime() - t0) / 1e9));
+                years != null ? " of the years " + years : "", warnings, counts, (System.nanoTime() - t0) / 1e9));
         if (!judged.notJudged().isEmpty())
             lines.add(String.format("copies: not judged, fewer than %d narratives (copies.min_reports_per_year): %s",
                     settings.minReports(), judged.describeNotJudged()));

@@ -75,7 +75,7 @@ public final class GoldLayer {
 
     /**
      * As {@link #build(Dataset, java.util.Collection)}; {@code reportMetricsWhole}: every row of report_metrics was
-     * written by this version's job (the night created the table), so nothing is missing from it and its
+     * written by this version's job (a new lake: rank/RankingPostRunStep.reportMetricsWhole), so nothing is missing from it and its
      * completion is skipped (two queries and the rate SQL's planning, some 3 s of a first night).
      */
     public void build(Dataset<Row> expectedBodies, java.util.Collection<Integer> touchedYears, boolean reportMetricsWhole) {

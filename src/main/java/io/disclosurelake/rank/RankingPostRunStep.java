@@ -64,7 +64,7 @@ public final class RankingPostRunStep implements PostRunStep {
         String manifest = ctx.settings().manifest();
         RankingStep.Outcome o = RankingStep.night(ctx.spark(), lake, out, java.util.EnumSet.allOf(RankingExport.Format.class), conf,
                 manifest == null ? null : ExpectedBodies.fromManifest(ctx.spark(), manifest), years,
-                reportMetricsWhole(ctx));
+                reportMetricsWhole(ctx.lake().created()));
         o.goldSeconds().forEach((t, s) -> ctx.summaryLines().add(String.format("rank: %s in %.1f s", t, s)));
         long bytes = o.files().stream().mapToLong(RankingExport.Written::bytes).sum();
         if (out != null) {
@@ -81,12 +81,13 @@ public final class RankingPostRunStep implements PostRunStep {
     }
 
     /**
-     * Whether every row of report_metrics was written by this night's job: the night created it together with
-     * reports, cells and rule_violations (a new lake). report_metrics alone created on an existing lake (its
-     * directory lost) holds only the touched reports' rows, and is completed as any lake is.
+     * Whether every row of report_metrics was written by this night's job, given the tables the night created
+     * ({@code LakeTables.created}): it created report_metrics together with reports, cells and rule_violations (a
+     * new lake). report_metrics alone created on an existing lake (its directory lost) holds only the touched
+     * reports' rows, and is completed as any lake is.
      */
-    static boolean reportMetricsWhole(RunContext ctx) {
-        return ctx.tablesCreated().containsAll(List.of(LakeSchema.REPORTS, LakeSchema.CELLS, LakeSchema.RULE_VIOLATIONS,
+    static boolean reportMetricsWhole(java.util.Set<String> createdTonight) {
+        return createdTonight.containsAll(List.of(LakeSchema.REPORTS, LakeSchema.CELLS, LakeSchema.RULE_VIOLATIONS,
                 LakeSchema.REPORT_METRICS));
     }
 

@@ -64,7 +64,7 @@ public final class RankingStep {
         return night(spark, lakePath, outDir, formats, conf, expectedBodies, touchedYears, false);
     }
 
-    /** As above; {@code reportMetricsWhole}: the night created report_metrics ({@link GoldLayer#build(Dataset, Collection, boolean)}). */
+    /** As above; {@code reportMetricsWhole}: a new lake's report_metrics, all written by the night ({@link GoldLayer#build(Dataset, Collection, boolean)}). */
     public static Outcome night(SparkSession spark, String lakePath, Path outDir, Set<RankingExport.Format> formats,
                                 ScoringConfig conf, Dataset<Row> expectedBodies, Collection<Integer> touchedYears,
                                 boolean reportMetricsWhole) throws IOException {
