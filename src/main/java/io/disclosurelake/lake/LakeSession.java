@@ -25,9 +25,9 @@ public final class LakeSession {
     public enum Profile {
         NIGHT,
         /**
-         * {@code sql}: the same settings, then a few tuned for one-table queries answered at a terminal (measured:
-         * whole-stage code generation off cuts a third of the CPU of a one-table query; two shuffle partitions and
-         * one snapshot partition start faster). {@code -Dspark.sql.codegen.wholeStage=true} restores code generation.
+         * {@code sql}: the same settings (code generation off, as for every profile: {@link #conf}), then a few tuned
+         * for one-table queries answered at a terminal (two shuffle partitions and one snapshot partition start
+         * faster). {@code -Dspark.sql.codegen.wholeStage=true} restores whole-stage code generation.
          */
         INTERACTIVE
     }
@@ -97,6 +97,15 @@ public final class LakeSession {
         conf.setIfMissing("spark.sql.maxPlanStringLength", "100000");
         conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
         conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        // Spark's expressions and operators interpreted, not compiled to Java by Janino: a night is hundreds of short
+        // queries over small tables, and compiling them was a third of a small night's CPU (811 compilations, 22 s
+        // on the 48-document sample's first night). Measured in docs/job.md "Interpreted, not compiled";
+        // --spark-conf spark.sql.codegen.factoryMode=FALLBACK --spark-conf spark.sql.codegen.wholeStage=true restores it.
+        conf.setIfMissing("spark.sql.codegen.wholeStage", "false");
+        conf.setIfMissing("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+        // A local lake's files without a chmod/readlink process each (lake/NioLocalFileSystem).
+        conf.setIfMissing("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
+        conf.setIfMissing("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFileSystem.Fs.class.getName());
         return conf;
     }
 

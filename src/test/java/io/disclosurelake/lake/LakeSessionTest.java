@@ -48,4 +48,21 @@ class LakeSessionTest {
         assertEquals("spark://h:7077", c.get("spark.master"));
         assertFalse(c.contains("spark.driver.bindAddress"), "a cluster driver binds where Spark decides");
     }
+
+    @Test void everySessionInterpretsExpressionsAndUsesTheLocalFileSystemWithoutProcessesUnlessToldOtherwise() throws Exception {
+        for (LakeSession.Profile p : LakeSession.Profile.values()) {
+            SparkConf c = LakeSession.conf(p, null, List.of(), null);
+            assertEquals("NO_CODEGEN", c.get("spark.sql.codegen.factoryMode"));
+            assertEquals("false", c.get("spark.sql.codegen.wholeStage"));
+            assertEquals(NioLocalFileSystem.class.getName(), c.get("spark.hadoop.fs.file.impl"));
+            assertEquals(NioLocalFileSystem.Fs.class.getName(), c.get("spark.hadoop.fs.AbstractFileSystem.file.impl"));
+        }
+        Path defaults = dir.resolve("spark-defaults.conf");
+        Files.writeString(defaults, "spark.hadoop.fs.file.impl org.apache.hadoop.fs.LocalFileSystem\n");
+        SparkConf c = LakeSession.conf(LakeSession.Profile.NIGHT, defaults,
+                List.of("spark.sql.codegen.factoryMode=FALLBACK", "spark.sql.codegen.wholeStage=true"), null);
+        assertEquals("FALLBACK", c.get("spark.sql.codegen.factoryMode"));
+        assertEquals("true", c.get("spark.sql.codegen.wholeStage"));
+        assertEquals("org.apache.hadoop.fs.LocalFileSystem", c.get("spark.hadoop.fs.file.impl"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.disclosurelake.spark;
 
+import io.disclosurelake.lake.LakeSession;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,20 +18,23 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
 
     public static synchronized SparkSession session() {
         if (session == null) {
-            session = SparkSession.builder()
-                    .appName("disclosure-lake-tests")
-                    .master("local[2]")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "2")
-                    .config("spark.default.parallelism", "2")
-                    .config("spark.databricks.delta.snapshotPartitions", "1")
-                    .config("spark.sql.maxPlanStringLength", "100000")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-                    .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-                    .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/disclosure-lake-test-warehouse")
-                    .getOrCreate();
+            // The project's one session builder (lake/LakeSession), so tests run with the night's settings
+            // (interpreted expressions, the local file system without processes); small settings keep Delta round
+            // trips short (stack.md).
+            org.apache.spark.SparkConf conf;
+            try {
+                conf = LakeSession.conf(LakeSession.Profile.NIGHT, null, java.util.List.of(
+                        "spark.app.name=disclosure-lake-tests",
+                        "spark.ui.enabled=false",
+                        "spark.sql.shuffle.partitions=2",
+                        "spark.default.parallelism=2",
+                        "spark.databricks.delta.snapshotPartitions=1",
+                        "spark.sql.warehouse.dir=" + System.getProperty("java.io.tmpdir") + "/disclosure-lake-test-warehouse"),
+                        "local[2]");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            session = SparkSession.builder().config(conf).getOrCreate();
             session.sparkContext().setLogLevel("WARN");
             SparkSession s = session;
             Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "stop-shared-spark"));
