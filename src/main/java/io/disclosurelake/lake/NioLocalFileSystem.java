@@ -28,7 +28,7 @@ import java.util.Set;
  * and renames through {@code FileContext} (how Delta commits a log entry) by running {@code readlink} on both
  * names: some 880 processes in a first night of the 48-document sample, a few milliseconds each, on the commit's
  * critical path. Here both go through java.nio instead; everything else is Hadoop's own code
- * (docs/job.md "What a first night no longer does").
+ * (docs/job.md "Interpreted, not compiled").
  *
  * <p>Behaviour is unchanged: a mode is set to the same bits (a sticky bit, which java.nio cannot set, still goes
  * to {@code chmod}); a link status is the file's status when the name is not a symbolic link (what the stock
