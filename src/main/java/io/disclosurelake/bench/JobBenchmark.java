@@ -37,12 +37,19 @@ public final class JobBenchmark {
     private final String heap;
     private final PrintStream log;
     private final List<Row> rows = new ArrayList<>();
+    /** Extra Spark settings (key=value) for every job night, after conf/spark-defaults.conf (bench's --spark-conf). */
+    private final List<String> sparkConf;
 
     public JobBenchmark(Path corpus, Path work, String heap, PrintStream log) {
+        this(corpus, work, heap, log, List.of());
+    }
+
+    public JobBenchmark(Path corpus, Path work, String heap, PrintStream log, List<String> sparkConf) {
         this.corpus = corpus;
         this.work = work;
         this.heap = heap;
         this.log = log;
+        this.sparkConf = List.copyOf(sparkConf);
     }
 
     public List<Row> rows() { return List.copyOf(rows); }
@@ -123,15 +130,7 @@ public final class JobBenchmark {
 
     /** One night of the job in a fresh JVM with {@code local[cores]}. */
     public Row job(String what, Path input, Path lake, int docs, int cores) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + heap);
-        cmd.addAll(jvmOptions());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("io.disclosurelake.cli.DisclosureLake");
-        cmd.addAll(List.of("run", "--input", input.toString(), "--lake", lake.toString(), "--master", "local[" + cores + "]",
-                "--spark-conf", "spark.ui.enabled=false"));
+        List<String> cmd = command(input, lake, cores);
         Path out = Files.createTempFile(work, "run-", ".out");
         Path err = Files.createTempFile(work, "run-", ".err");
         long t0 = System.nanoTime();
@@ -146,6 +145,21 @@ public final class JobBenchmark {
         log.printf(Locale.ROOT, "  %-28s %6d docs %d core(s): %7.1f s  %7.1f docs/s  peak RSS %d MB  stages %s%n",
                 r.what(), r.docs(), r.cores(), s, r.perSecond(), peak, stages);
         return r;
+    }
+
+    /** The command line of one job night: a fresh JVM, {@code local[cores]}, and the extra Spark settings. */
+    List<String> command(Path input, Path lake, int cores) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + heap);
+        cmd.addAll(jvmOptions());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("io.disclosurelake.cli.DisclosureLake");
+        cmd.addAll(List.of("run", "--input", input.toString(), "--lake", lake.toString(), "--master", "local[" + cores + "]",
+                "--spark-conf", "spark.ui.enabled=false"));
+        for (String kv : sparkConf) cmd.addAll(List.of("--spark-conf", kv));
+        return cmd;
     }
 
     static List<String> jvmOptions() throws IOException {

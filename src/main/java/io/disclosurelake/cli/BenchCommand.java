@@ -37,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--matrix", description = {"instead: each night in a fresh JVM on a fresh lake with 1 and all cores, peak memory,",
             "the plain extractor on the same files, and a night with 1%% new files; sizes from --sizes"}) boolean matrix;
     @Option(names = "--sizes", defaultValue = "2000", split = ",", description = "document counts for --matrix, e.g. 2000,10000 (the corpus needs 1%% more)") List<Integer> sizes;
-    @Option(names = "--spark-conf", description = "extra Spark setting key=value for the job (repeatable)") List<String> sparkConf = new ArrayList<>();
+    @Option(names = "--spark-conf", description = "extra Spark setting key=value for the job, each night of --matrix too (repeatable)") List<String> sparkConf = new ArrayList<>();
     @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of each job JVM for --matrix") String heap;
 
     @Override public Integer call() throws Exception {
@@ -51,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (matrix) {
             io.disclosurelake.bench.JobBenchmark bench = new io.disclosurelake.bench.JobBenchmark(dir,
-                    Files.createTempDirectory("disclosure-lake-bench-matrix"), heap, System.err);
+                    Files.createTempDirectory("disclosure-lake-bench-matrix"), heap, System.err, sparkConf);
             for (int size : sizes) bench.measure(size, n, true);
             bench.print(System.out, sizes.get(0), n);
             return 0;
