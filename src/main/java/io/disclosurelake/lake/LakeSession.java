@@ -98,8 +98,8 @@ public final class LakeSession {
         conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
         conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
         // Spark's expressions and operators interpreted, not compiled to Java by Janino: a night is hundreds of short
-        // queries over small tables, and compiling them was a third of a small night's CPU (811 compilations, 22 s
-        // on the 48-document sample's first night). Measured in docs/job.md "Interpreted, not compiled";
+        // queries over small tables, and compiling them was a fifth of a small night's CPU (811 compilations, 22 s of
+        // about 115 s on the 48-document sample's first night). Measured in docs/job.md "Interpreted, not compiled";
         // --spark-conf spark.sql.codegen.factoryMode=FALLBACK --spark-conf spark.sql.codegen.wholeStage=true restores it.
         conf.setIfMissing("spark.sql.codegen.wholeStage", "false");
         conf.setIfMissing("spark.sql.codegen.factoryMode", "NO_CODEGEN");
