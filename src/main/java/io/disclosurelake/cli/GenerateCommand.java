@@ -23,7 +23,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed; the same seed gives the same corpus")
     long seed;
 
-    @Option(names = "--formats", defaultValue = "pdf,docx,doc,html,xlsx,txt", split = ",", description = "formats to produce; scanned variants on request: scan, scan-noisy, scan-tables, png, jpg, tiff")
+    @Option(names = "--formats", defaultValue = "pdf,docx,doc,html,xlsx,txt", split = ",", description = "formats to produce; scanned variants on request: scan, scan-noisy, scan-tables, png, jpg, tiff, scan-long")
     Set<String> formats = new LinkedHashSet<>();
 
     @Option(names = "--years", defaultValue = "2019-2025", description = "report years, e.g. 2019-2025")

@@ -144,9 +144,9 @@ public final class CorpusGenerator {
 
     // A format not asked for weighs nothing, so adding formats here leaves corpora of the old ones unchanged.
     private static final String[] FORMAT_ORDER = {"pdf", "docx", "html", "doc", "xlsx", "txt",
-            "scan", "scan-noisy", "scan-tables", "png", "jpg", "tiff"};
+            "scan", "scan-noisy", "scan-tables", "png", "jpg", "tiff", "scan-long"};
     private static final double[] FORMAT_WEIGHT = {0.30, 0.20, 0.20, 0.10, 0.08, 0.12,
-            0.10, 0.10, 0.10, 0.04, 0.04, 0.04};
+            0.10, 0.10, 0.10, 0.04, 0.04, 0.04, 0.04};
 
     /** Slots whose body's next-year report carries a cross-year fault (see {@link #run}). */
     private final java.util.Set<Integer> comparedByNextYear = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -249,7 +249,7 @@ public final class CorpusGenerator {
                     m.producer = "seed-style-text";
                 }
             }
-            case "scan", "scan-noisy", "scan-tables", "png", "jpg", "tiff" -> {
+            case "scan", "scan-noisy", "scan-tables", "png", "jpg", "tiff", "scan-long" -> {
                 // the printed copy is our own PDF; the scanner draws from its own stream so the report's draws
                 // match those of a text PDF
                 if (r.nextDouble() < 0.3) q.add(Quirk.PAGE_SPLIT_TABLES);
@@ -260,12 +260,13 @@ public final class CorpusGenerator {
                 SplittableRandom sr = new SplittableRandom(o.seed() * 0x2545F4914F6CDD1DL + s.index());
                 ScanProfile profile = switch (format) {
                     case "scan" -> ScanProfile.CLEAN;
-                    case "scan-noisy" -> ScanProfile.NOISY;
+                    case "scan-noisy", "scan-long" -> ScanProfile.NOISY;
                     default -> sr.nextBoolean() ? ScanProfile.CLEAN : ScanProfile.NOISY;
                 };
                 PageScanner.Output out = switch (format) {
                     case "scan", "scan-noisy" -> PageScanner.Output.IMAGE_PDF;
                     case "scan-tables" -> PageScanner.Output.TABLE_PAGES_PDF;
+                    case "scan-long" -> PageScanner.Output.HALF_PAGES_PDF;
                     case "png" -> PageScanner.Output.PNG;
                     case "jpg" -> PageScanner.Output.JPEG;
                     default -> PageScanner.Output.TIFF;

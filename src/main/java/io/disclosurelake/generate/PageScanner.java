@@ -49,6 +49,11 @@ public final class PageScanner {
         IMAGE_PDF("pdf"),
         /** table pages an image, the other pages keep their text */
         TABLE_PAGES_PDF("pdf"),
+        /**
+         * every page printed in two halves, each at the top of a page of its own, then all scanned: a report of
+         * twice the pages (a 3-page report on 6), as long reports and tables printed large are
+         */
+        HALF_PAGES_PDF("pdf"),
         PNG("png"),
         JPEG("jpg"),
         TIFF("tif");
@@ -70,6 +75,7 @@ public final class PageScanner {
      */
     public static Scanned scan(byte[] pdf, Output out, Set<Integer> tablePages, ScanProfile p, long seed) throws IOException {
         SplittableRandom r = new SplittableRandom(seed);
+        if (out == Output.HALF_PAGES_PDF) pdf = halves(pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             int n = doc.getNumberOfPages();
             List<Integer> pages = new ArrayList<>();
@@ -87,7 +93,7 @@ public final class PageScanner {
             }
             float q = p.jpegQuality();
             byte[] bytes = switch (out) {
-                case IMAGE_PDF -> imagePdf(doc, images, p);
+                case IMAGE_PDF, HALF_PAGES_PDF -> imagePdf(doc, images, p);
                 case TABLE_PAGES_PDF -> replacePages(doc, pages, images, p);
                 case PNG -> encode(stack(lossy(images, p)), "png", 0);
                 case JPEG -> encode(stack(images), "jpeg", q = q > 0 ? q : CLEAN_JPEG_FILE_QUALITY);
@@ -168,6 +174,40 @@ public final class PageScanner {
 
     // ------------------------------------------------------------------ containers
 
+    /**
+     * Each page's upper part, then its lower part, each drawn unscaled at the top of a page of the page's size (the
+     * rest of that page left blank): the same print on twice the pages. The cut is the line nearest the middle
+     * with the least ink (between two lines of text or rows of a table), so nothing printed is cut through and a
+     * table goes on over the page break, as tables of real reports do.
+     */
+    static byte[] halves(byte[] pdf) throws IOException {
+        try (PDDocument src = Loader.loadPDF(pdf); PDDocument out = new PDDocument()) {
+            org.apache.pdfbox.multipdf.LayerUtility layers = new org.apache.pdfbox.multipdf.LayerUtility(out);
+            PDFRenderer renderer = new PDFRenderer(src);
+            for (int i = 0; i < src.getNumberOfPages(); i++) {
+                PDRectangle box = src.getPage(i).getMediaBox();
+                var form = layers.importPageAsForm(src, i);
+                float w = box.getWidth(), h = box.getHeight();
+                float cut = h - quietestRowNearMiddle(renderer.renderImageWithDPI(i, 72, ImageType.GRAY)); // from the bottom
+                for (int part = 0; part < 2; part++) {
+                    float height = part == 0 ? h - cut : cut;
+                    PDPage page = new PDPage(new PDRectangle(w, h));
+                    out.addPage(page);
+                    try (PDPageContentStream cs = new PDPageContentStream(out, page)) {
+                        cs.addRect(0, h - height, w, height);
+                        cs.clip();
+                        // the upper part stays where it is; the lower part moves up to the top of its page
+                        if (part == 1) cs.transform(org.apache.pdfbox.util.Matrix.getTranslateInstance(0, h - cut));
+                        cs.drawForm(form);
+                    }
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            out.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
     private static byte[] imagePdf(PDDocument src, List<BufferedImage> images, ScanProfile p) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             for (int i = 0; i < images.size(); i++) {
@@ -200,6 +240,21 @@ public final class PageScanner {
         try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.OVERWRITE, true)) {
             cs.drawImage(x, box.getLowerLeftX(), box.getLowerLeftY(), box.getWidth(), box.getHeight());
         }
+    }
+
+    /** The pixel row (from the top) in the middle fifth of the page with the least ink; the nearest the middle among equals. */
+    static int quietestRowNearMiddle(BufferedImage page) {
+        int h = page.getHeight(), w = page.getWidth(), mid = h / 2, best = mid;
+        long bestInk = Long.MAX_VALUE;
+        var raster = page.getRaster();
+        for (int d = 0; d <= h / 10; d++) {
+            for (int y : new int[]{mid - d, mid + d}) {
+                long ink = 0;
+                for (int x = 0; x < w; x++) ink += 255 - raster.getSample(x, y, 0);
+                if (ink < bestInk) { bestInk = ink; best = y; }
+            }
+        }
+        return best;
     }
 
     /** Pages as a JPEG-saving scanner left them, for containers that store pixels losslessly. */

@@ -157,6 +157,42 @@ class PageScannerTest {
     }
 
     @Test
+    void halfPagesPrintEachPageOnTwoAndLoseNoInk() throws IOException {
+        byte[] halves = PageScanner.halves(printed);
+        try (PDDocument src = Loader.loadPDF(printed); PDDocument doc = Loader.loadPDF(halves)) {
+            assertEquals(2 * src.getNumberOfPages(), doc.getNumberOfPages());
+            org.apache.pdfbox.rendering.PDFRenderer a = new org.apache.pdfbox.rendering.PDFRenderer(src),
+                    b = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+            for (int i = 0; i < src.getNumberOfPages(); i++) {
+                BufferedImage page = a.renderImageWithDPI(i, 72, org.apache.pdfbox.rendering.ImageType.GRAY);
+                BufferedImage upper = b.renderImageWithDPI(2 * i, 72, org.apache.pdfbox.rendering.ImageType.GRAY);
+                BufferedImage lower = b.renderImageWithDPI(2 * i + 1, 72, org.apache.pdfbox.rendering.ImageType.GRAY);
+                int cut = PageScanner.quietestRowNearMiddle(page);
+                assertTrue(Math.abs(cut - page.getHeight() / 2) <= page.getHeight() / 10);
+                // every mark of the page is on one of its two halves, and each half starts at the top of its page
+                long inkPage = ink(page, 0, page.getHeight()), inkUpper = ink(upper, 0, cut), inkLower = ink(lower, 0, page.getHeight() - cut);
+                assertEquals(inkPage, inkUpper + inkLower, inkPage * 0.01, "page " + (i + 1));
+                assertEquals(ink(page, 0, cut), inkUpper, inkPage * 0.01);
+                assertEquals(0, ink(upper, cut + 1, page.getHeight()), inkPage * 0.001, "below the cut: blank paper");
+                assertEquals(0, ink(lower, page.getHeight() - cut + 1, page.getHeight()), inkPage * 0.001);
+            }
+        }
+        PageScanner.Scanned sc = PageScanner.scan(printed, PageScanner.Output.HALF_PAGES_PDF, Set.of(), ScanProfile.NOISY, 3);
+        try (PDDocument doc = Loader.loadPDF(sc.bytes())) {
+            assertEquals(doc.getNumberOfPages(), sc.pages());
+            assertEquals(sc.pages(), sc.scannedPages().size());
+            assertEquals("", new PDFTextStripper().getText(doc).strip(), "no text layer left");
+        }
+    }
+
+    private static long ink(BufferedImage img, int fromRow, int toRow) {
+        long ink = 0;
+        for (int y = Math.max(0, fromRow); y < Math.min(img.getHeight(), toRow); y++)
+            for (int x = 0; x < img.getWidth(); x++) ink += 255 - img.getRaster().getSample(x, y, 0);
+        return ink;
+    }
+
+    @Test
     void imageFilesHoldEveryPage() throws IOException {
         int pages;
         try (PDDocument src = Loader.loadPDF(printed)) { pages = src.getNumberOfPages(); }
