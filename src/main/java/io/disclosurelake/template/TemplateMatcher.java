@@ -419,9 +419,11 @@ public final class TemplateMatcher {
          * A row of numbers whose label names no template row gets the row its place makes certain: its
          * matched neighbours have exactly one template row between them, still free, and the label resembles
          * it. Likewise a run of k such rows between matched neighbours with exactly k free template rows there
-         * takes them in order, when every label resembles its row. A label read by OCR also resembles a row
-         * whose ordinal it prints ({@code 1.丁喝系视团} for 1.属于国家秘密: noise garbles the words, rarely the
-         * number before them). Otherwise it is left out with a warning (the template row stays null).
+         * lines up with them in order: each label that resembles its row takes it, one that does not is left out
+         * (a label read as noise says nothing against its place), and when any label prints an ordinal other than
+         * its row's the order itself is in doubt and the whole run is left out. A label read by OCR also resembles
+         * a row whose ordinal it prints ({@code 1.丁喝系视团} for 1.属于国家秘密: noise garbles the words, rarely
+         * the number before them). Otherwise it is left out with a warning (the template row stays null).
          */
         void placeByNeighbours() {
             for (int i = 0; i < placedOrder.size(); i++) {
@@ -436,20 +438,21 @@ public final class TemplateMatcher {
                         if (!out.applications.containsKey(keys.get(k))) free.add(keys.get(k));
                 }
                 int run = j - i;
-                boolean all = free.size() == run;
-                for (int k = 0; all && k < run; k++) all = resembles((Deferred) placedOrder.get(i + k), free.get(k));
+                boolean inLine = free.size() == run;
+                for (int k = 0; inLine && k < run; k++) inLine = !contradicts((Deferred) placedOrder.get(i + k), free.get(k));
                 for (int k = 0; k < run; k++) {
                     Deferred d = (Deferred) placedOrder.get(i + k);
                     String label = LabelNormalizer.normalize(d.last().text());
-                    if (free.size() != run || run > 1 && !all) {
+                    if (!inLine) {
                         out.warnings.add("table 三: a row of numbers under the label '" + label + "' names no row of the template"
                                 + (before == null || after == null ? "" : " and " + free.size() + " template rows are free between "
-                                + before + " and " + after) + "; ignored");
+                                + before + " and " + after) + (free.size() == run ? " (an ordinal disagrees with its place)" : "")
+                                + "; ignored");
                         continue;
                     }
                     String key = free.get(k);
                     double sim = LabelNormalizer.similarity(label, TemplateSpec.applicationRow(key).label());
-                    if (!all) {
+                    if (!resembles(d, key)) {
                         out.warnings.add("table 三: a row of numbers under the label '" + label + "' between " + before + " and " + after
                                 + " resembles the free row " + key + " too little (" + String.format(java.util.Locale.ROOT, "%.2f", sim)
                                 + "); ignored");
@@ -476,6 +479,14 @@ public final class TemplateMatcher {
             if (!d.last().isOcr() || row.number() == null) return false;
             java.util.regex.Matcher m = ORDINAL.matcher(label), t = ORDINAL.matcher(row.number());
             return m.find() && t.find() && m.group(1).equals(t.group(1));
+        }
+
+        /** Whether the label prints an ordinal other than template row {@code key}'s: its place is in doubt. */
+        private static boolean contradicts(Deferred d, String key) {
+            TemplateSpec.ApplicationRow row = TemplateSpec.applicationRow(key);
+            if (row.number() == null) return false;
+            java.util.regex.Matcher m = ORDINAL.matcher(LabelNormalizer.normalize(d.last().text())), t = ORDINAL.matcher(row.number());
+            return m.find() && t.find() && !m.group(1).equals(t.group(1));
         }
 
         /** The nearest row key placed before ({@code step} −1) or after (+1) position {@code i}. */

@@ -185,6 +185,27 @@ class TemplateMatcherTest {
     }
 
     @Test
+    void aRunOfGarbledLabelsTakesTheRowsItsLabelsResembleAndLeavesTheNoise() {
+        // four garbled labels in a row (a noisy scan of a 2019-style table): three still resemble their rows (by
+        // ordinal or words), the third reads as noise with no ordinal; it says nothing against the order, so the
+        // others are placed and it alone is left out
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(scanned(rows, java.util.Map.of(
+                "withheld.state_secret", "1.属于固系视密", "withheld.prohibited_by_law", "2.其他法律行政法相止公开",
+                "withheld.three_safeties_one_stability", "3倍I二女全一稳定\"", "withheld.third_party_rights", "4.保护策三方合法权益"))));
+        assertNull(m.applications.get("withheld.three_safeties_one_stability"), m.warnings.toString());
+        assertEquals(24, m.applications.size(), m.warnings.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).key().equals("withheld.three_safeties_one_stability")) continue;
+            Cell[] cells = m.applications.get(rows.get(i).key());
+            assertTrue(cells != null, rows.get(i).key());
+            for (int c = 0; c < 7; c++)
+                assertEquals(0, BigDecimal.valueOf(value(i, c)).compareTo(cells[c].value()), rows.get(i).key() + " col " + c);
+        }
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("3倍I二女全一稳定") && w.contains("too little")), m.warnings.toString());
+    }
+
+    @Test
     void garbledScannedLabelsWhoseOrdinalsDisagreeAreLeftOut() {
         List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
         MatchedTables m = match(new Grid.Table(scanned(rows, java.util.Map.of(
