@@ -2,6 +2,8 @@ package io.disclosurelake.job;
 
 import io.delta.tables.DeltaTable;
 import io.disclosurelake.lake.JoinKeys;
+import io.disclosurelake.lake.LakeDamage;
+import io.disclosurelake.lake.LakeHealth;
 import io.disclosurelake.lake.LakeSchema;
 import io.disclosurelake.lake.NightClaim;
 import io.disclosurelake.lake.LakeTables;
@@ -81,6 +83,26 @@ public final class NightlyJob {
         }
     }
 
+    /**
+     * Datasets the night cached, dropped once its writes are done (or it failed), before the steps after it: a
+     * cached read of a Delta table stands in for later reads of the same table in the session, whatever its
+     * version (Delta's file index compares equal across versions), so a table the night wrote must not stay
+     * cached as it was before.
+     */
+    private final List<Dataset<Row>> cachedTonight = new ArrayList<>();
+
+    private Dataset<Row> cached(Dataset<Row> d) {
+        synchronized (cachedTonight) { cachedTonight.add(d); }
+        return d;
+    }
+
+    private void uncache() {
+        synchronized (cachedTonight) {
+            for (Dataset<Row> d : cachedTonight) d.unpersist();
+            cachedTonight.clear();
+        }
+    }
+
     /** Table creation and the runs row, started with the run (see {@link #run}). */
     private java.util.concurrent.CompletableFuture<Void> housekeeping = java.util.concurrent.CompletableFuture.completedFuture(null);
 
@@ -108,10 +130,15 @@ public final class NightlyJob {
     }
 
     private RunSummary claimedRun(String runId, Timestamp started, long t0) throws Exception {
-        // Creating missing tables and the run's "running" row are Delta commits the listing and the extraction
-        // do not need: they run beside them and are awaited before the first read of a table other than documents.
+        // The quick check of every table (docs/job.md "A damaged lake"), creating missing tables and the run's
+        // "running" row need nothing of the listing and the extraction: they run beside them, in that order (no
+        // commit before the check has passed), and are awaited before the first read of a table other than
+        // documents. Snapshots this JVM cached before the night are dropped first, so that the check and the
+        // night's reads load the same ones once.
+        LakeHealth.forgetSnapshots();
         housekeeping = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
+                stage("lake_check", () -> { LakeHealth.requireIntactFromScratch(spark, lake.root()); return null; });
                 stage("prepare", () -> { lake.addMissingColumns(lake.ensureTables()); return null; });
                 stage("runs_start", () -> { markUnfinished(runId); insertRun(runId, started); return null; });
             } catch (Exception e) {
@@ -119,7 +146,12 @@ public final class NightlyJob {
             }
         });
         try {
-            RunSummary s = process(runId, started, t0);
+            RunSummary s;
+            try {
+                s = process(runId, started, t0);
+            } finally {
+                uncache(); // a failed night too: nothing of it stays cached in the session
+            }
             CrashPoint.reach("finish");
             finishRun(runId, s, "succeeded", null);
             return s;
@@ -127,6 +159,10 @@ public final class NightlyJob {
             try {
                 awaitHousekeeping();
                 finishRun(runId, null, "failed", e.toString());
+            } catch (LakeDamage.DamagedTableException damaged) {
+                // The check's verdict is the night's: a read of the damaged table may have failed first.
+                if (damaged != e) damaged.addSuppressed(e);
+                throw damaged;
             } catch (Exception suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -149,20 +185,20 @@ public final class NightlyJob {
         }
         Dataset<Row> listedDf = spark.createDataFrame(listed, ExtractionRows.CANDIDATE);
         // One read (one snapshot) of each table per night: every step of the night sees the same version.
-        Dataset<Row> docsOld = lake.readOrEmpty(LakeSchema.DOCUMENTS).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> docsOld = cached(lake.readOrEmpty(LakeSchema.DOCUMENTS).persist(StorageLevel.MEMORY_AND_DISK()));
 
         // Pre-filter on the driver's listing: same (path, size, modification time) as in documents → not read.
-        Dataset<Row> candidates = stage("prefilter", () -> ListedFiles.changed(listedDf, docsOld).cache());
+        Dataset<Row> candidates = stage("prefilter", () -> cached(ListedFiles.changed(listedDf, docsOld).cache()));
         long nCandidates = stage("prefilter", candidates::count);
 
         List<Row> problemRows = new ArrayList<>();
         for (InputListing.Problem p : listing.problems()) problemRows.add(RowFactory.create(p.path(), p.reason(), p.message()));
         Dataset<Row> allProblems = spark.createDataFrame(problemRows, PROBLEM);
-        Dataset<Row> problems = ListedFiles.newProblems(allProblems, docsOld).cache();
+        Dataset<Row> problems = cached(ListedFiles.newProblems(allProblems, docsOld).cache());
         long nProblems = stage("prefilter", problems::count);
         // Files gone from the input, and the other versions of reports whose file went or changed (docs/job.md
         // "A report's life"): read again so that the version a clean run would keep can win.
-        Dataset<Row> vanished = stage("prefilter", () -> ReportLifecycle.vanished(listedDf, allProblems, docsOld).cache());
+        Dataset<Row> vanished = stage("prefilter", () -> cached(ReportLifecycle.vanished(listedDf, allProblems, docsOld).cache()));
         long nVanished = stage("prefilter", vanished::count);
 
         long docsSeen = listing.files().size() + listing.problems().size();
@@ -171,11 +207,12 @@ public final class NightlyJob {
             stage("await_tables", () -> { awaitHousekeeping(); return null; });
             lake.forgetFresh();
             for (String t : LakeTables.JOB_TABLES) if (!t.equals(LakeSchema.RUNS)) actions.put(t, "unchanged");
+            uncache();
             return summary(runId, docsSeen, unchanged, 0, 0, 0, 0, 0, 0, 0, List.of(), t0);
         }
 
-        Dataset<Row> rereads = stage("prefilter", () -> ReportLifecycle.rereads(listedDf, candidates, vanished, docsOld,
-                lake.readOrEmpty(LakeSchema.REPORTS)).cache());
+        Dataset<Row> rereads = stage("prefilter", () -> cached(ReportLifecycle.rereads(listedDf, candidates, vanished, docsOld,
+                lake.readOrEmpty(LakeSchema.REPORTS)).cache()));
         Dataset<Row> toRead = rereads.isEmpty() ? candidates : candidates.unionByName(rereads);
 
         // ---------------------------------------------------------------- extraction on the executors
@@ -257,12 +294,10 @@ public final class NightlyJob {
                 documents.select(LakeSchema.PATH).union(vanished.select(LakeSchema.PATH))));
 
         lake.forgetFresh();
-        RunSummary s = summary(runId, docsSeen, unchanged, nCandidates + nProblems, knownContent, parsed, partial,
-                quarantined, nWinners, nViolations, reportRows.select(LakeSchema.REPORT_ID).as(Encoders.STRING()).collectAsList(), t0);
-        for (Dataset<Row> d : List.of(docsOld, candidates, problems, vanished, rereads)) {
-            d.unpersist();
-        }
-        return s;
+        List<String> written = reportRows.select(LakeSchema.REPORT_ID).as(Encoders.STRING()).collectAsList();
+        uncache();
+        return summary(runId, docsSeen, unchanged, nCandidates + nProblems, knownContent, parsed, partial,
+                quarantined, nWinners, nViolations, written, t0);
     }
 
     /**

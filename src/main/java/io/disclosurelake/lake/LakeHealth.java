@@ -49,8 +49,20 @@ public final class LakeHealth {
 
     /** Every damaged table of the lake (empty when all are whole). {@code fullScan} reads every row too. */
     public static List<LakeDamage.Damage> check(SparkSession spark, String lake, boolean fullScan) {
-        // A snapshot cached by this JVM before the damage (or before a repair) would hide it.
+        forgetSnapshots();
+        return checkFromScratch(spark, lake, fullScan);
+    }
+
+    /**
+     * Drops every table snapshot this JVM has cached: one cached before the damage (or before a repair) would hide
+     * it. {@link #check} does it first; a night does it before its first read, then checks beside its start.
+     */
+    public static void forgetSnapshots() {
         org.apache.spark.sql.delta.DeltaLog.clearCache();
+    }
+
+    /** {@link #check} without {@link #forgetSnapshots()}: for a caller that has just done it. */
+    private static List<LakeDamage.Damage> checkFromScratch(SparkSession spark, String lake, boolean fullScan) {
         List<String> tables = tablesIn(spark, lake);
         // Each table's check is mostly its snapshot's small Spark job and a listing: several at once keep the
         // cores busy (serially, ~1 s a table made the check a third of a small night). Results in table order.
@@ -71,7 +83,13 @@ public final class LakeHealth {
 
     /** Stops with the first damaged table: one line for the operator ({@link LakeDamage.DamagedTableException}). */
     public static void requireIntact(SparkSession spark, String lake) {
-        List<LakeDamage.Damage> found = check(spark, lake, false);
+        forgetSnapshots();
+        requireIntactFromScratch(spark, lake);
+    }
+
+    /** {@link #requireIntact} for a caller that has just called {@link #forgetSnapshots()} (the night). */
+    public static void requireIntactFromScratch(SparkSession spark, String lake) {
+        List<LakeDamage.Damage> found = checkFromScratch(spark, lake, false);
         if (!found.isEmpty()) {
             LakeDamage.Damage first = found.get(0);
             String more = found.size() == 1 ? "" : " (and " + (found.size() - 1) + " more damaged table" + (found.size() == 2 ? "" : "s")

@@ -165,4 +165,55 @@ class NightlyJobTest {
         assertEquals(sorted("succeeded|9", "succeeded|0", "succeeded|3"),
                 strings(spark, "SELECT status, docs_new FROM delta.`" + lake.path("runs") + "`"));
     }
+
+    /**
+     * The quick lake check runs beside the night's start (NightlyJob): a damaged table still stops the night before
+     * its first commit, with the check's one line, whether the night's own reads meet the damage first (documents)
+     * or not (cells, read only after the check).
+     */
+    @Test
+    void aDamagedTableStopsTheNightBeforeAnyCommit(SparkSession spark, @TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Path lakeDir = tmp.resolve("lake");
+        write(in, "a/甲 2022.txt", FakeExtractor.text(A, 2022, balanced(10, 2, 3)));
+        LakeTables lake = job(spark, in, lakeDir).lake();
+        job(spark, in, lakeDir).run();
+        write(in, "b/乙.txt", FakeExtractor.text(B, 2023, balanced(7, 0, 1))); // something to do: the night would commit
+        Map<String, Long> logs = logFiles(lakeDir);
+
+        String cellsFile = deleteOneDataFile(spark, lakeDir.resolve(LakeSchema.CELLS));
+        io.disclosurelake.lake.LakeDamage.DamagedTableException e = assertThrows(io.disclosurelake.lake.LakeDamage.DamagedTableException.class,
+                () -> job(spark, in, lakeDir).run());
+        assertEquals("damaged lake: table cells: data file " + cellsFile + " is missing; see docs/job.md \"A damaged lake\"", e.getMessage());
+        assertEquals(logs, logFiles(lakeDir), "no table committed, runs included");
+
+        String docsFile = deleteOneDataFile(spark, lakeDir.resolve(LakeSchema.DOCUMENTS));
+        e = assertThrows(io.disclosurelake.lake.LakeDamage.DamagedTableException.class, () -> job(spark, in, lakeDir).run());
+        assertEquals("damaged lake: table documents: data file " + docsFile + " is missing (and 1 more damaged table: cells);"
+                + " see docs/job.md \"A damaged lake\"", e.getMessage());
+        assertEquals(logs, logFiles(lakeDir));
+        assertEquals(1, lake.read(LakeSchema.RUNS).count());
+        assertTrue(spark.sharedState().cacheManager().lookupCachedData((org.apache.spark.sql.classic.Dataset<?>) lake.read(LakeSchema.DOCUMENTS)).isEmpty(),
+                "a failed night leaves no read of documents cached in the session (it would stand in for later reads)");
+    }
+
+    /** Files in each table's _delta_log (a commit adds one). */
+    static Map<String, Long> logFiles(Path lake) throws Exception {
+        Map<String, Long> m = new TreeMap<>();
+        try (var tables = Files.list(lake)) {
+            for (Path t : tables.filter(p -> Files.isDirectory(p.resolve("_delta_log"))).toList()) {
+                try (var files = Files.list(t.resolve("_delta_log"))) { m.put(t.getFileName().toString(), files.count()); }
+            }
+        }
+        return m;
+    }
+
+    /** Deletes a data file the table's latest version lists (not one an earlier version dropped). */
+    static String deleteOneDataFile(SparkSession spark, Path table) throws Exception {
+        String[] files = spark.read().format("delta").load(table.toUri().toString()).inputFiles();
+        java.util.Arrays.sort(files);
+        Path parquet = Path.of(java.net.URI.create(files[0]));
+        Files.delete(parquet);
+        return parquet.getFileName().toString();
+    }
 }
