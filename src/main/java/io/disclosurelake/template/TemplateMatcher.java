@@ -417,8 +417,8 @@ public final class TemplateMatcher {
 
         /**
          * A row of numbers whose label names no template row gets the row its place makes certain: its
-         * matched neighbours have exactly one template row between them, still free, and the label resembles
-         * it. Likewise a run of k such rows between matched neighbours with exactly k free template rows there
+         * matched neighbours (or one neighbour and the table's start or end) have exactly one template row between
+         * them, still free, and the label resembles it. Likewise a run of k such rows between matched neighbours with exactly k free template rows there
          * lines up with them in order: each label that resembles its row takes it, one that does not is left out
          * (a label read as noise says nothing against its place), and when any label prints an ordinal other than
          * its row's the order itself is in doubt and the whole run is left out. A label read by OCR also resembles
@@ -432,11 +432,14 @@ public final class TemplateMatcher {
                 while (j < placedOrder.size() && placedOrder.get(j) instanceof Deferred) j++;
                 String before = neighbour(i, -1), after = neighbour(j - 1, +1);
                 List<String> free = new ArrayList<>();
-                if (before != null && after != null) {
+                // The table's first or last rows are bounded by its start or end: one matched neighbour suffices.
+                if (before != null || after != null) {
                     List<String> keys = TemplateSpec.applicationRowKeys();
-                    for (int k = keys.indexOf(before) + 1; k < keys.indexOf(after); k++)
+                    int from = before == null ? 0 : keys.indexOf(before) + 1, to = after == null ? keys.size() : keys.indexOf(after);
+                    for (int k = from; k < to; k++)
                         if (!out.applications.containsKey(keys.get(k))) free.add(keys.get(k));
                 }
+                String between = (before == null ? "the table's start" : before) + " and " + (after == null ? "its end" : after);
                 int run = j - i;
                 boolean inLine = free.size() == run;
                 for (int k = 0; inLine && k < run; k++) inLine = !contradicts((Deferred) placedOrder.get(i + k), free.get(k));
@@ -445,21 +448,21 @@ public final class TemplateMatcher {
                     String label = LabelNormalizer.normalize(d.last().text());
                     if (!inLine) {
                         out.warnings.add("table 三: a row of numbers under the label '" + label + "' names no row of the template"
-                                + (before == null || after == null ? "" : " and " + free.size() + " template rows are free between "
-                                + before + " and " + after) + (free.size() == run ? " (an ordinal disagrees with its place)" : "")
+                                + (before == null && after == null ? "" : " and " + free.size() + " template rows are free between "
+                                + between) + (free.size() == run ? " (an ordinal disagrees with its place)" : "")
                                 + "; ignored");
                         continue;
                     }
                     String key = free.get(k);
                     double sim = LabelNormalizer.similarity(label, TemplateSpec.applicationRow(key).label());
                     if (!resembles(d, key)) {
-                        out.warnings.add("table 三: a row of numbers under the label '" + label + "' between " + before + " and " + after
+                        out.warnings.add("table 三: a row of numbers under the label '" + label + "' between " + between
                                 + " resembles the free row " + key + " too little (" + String.format(java.util.Locale.ROOT, "%.2f", sim)
                                 + "); ignored");
                         continue;
                     }
                     out.warnings.add("table 三: label '" + label + "' names no template row; read as " + key + " by its place between "
-                            + before + " and " + after + " (similarity " + String.format(java.util.Locale.ROOT, "%.2f", sim)
+                            + between + " (similarity " + String.format(java.util.Locale.ROOT, "%.2f", sim)
                             + (sim < PLACE_SIMILARITY ? ", ordinal " + TemplateSpec.applicationRow(key).number() : "") + ")");
                     out.applications.put(key, sevenCells(d.row(), d.last(), key));
                     placedOrder.set(i + k, key);

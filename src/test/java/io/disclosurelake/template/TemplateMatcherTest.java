@@ -162,6 +162,11 @@ class TemplateMatcherTest {
     private static List<List<GridCell>> scanned(List<ApplicationRow> rows, java.util.Map<String, String> garbled) {
         List<List<GridCell>> text = applicationGrid(rows, false);
         for (var e : garbled.entrySet()) text = withLabel(rows, e.getKey(), e.getValue(), text);
+        return asOcr(text);
+    }
+
+    /** The cells as OCR gives them: the same text, confidence 0.99. */
+    private static List<List<GridCell>> asOcr(List<List<GridCell>> text) {
         List<List<GridCell>> t = new ArrayList<>();
         for (List<GridCell> r : text) {
             List<GridCell> row = new ArrayList<>();
@@ -203,6 +208,34 @@ class TemplateMatcherTest {
                 assertEquals(0, BigDecimal.valueOf(value(i, c)).compareTo(cells[c].value()), rows.get(i).key() + " col " + c);
         }
         assertTrue(m.warnings.stream().anyMatch(w -> w.contains("3倍I二女全一稳定") && w.contains("too little")), m.warnings.toString());
+    }
+
+    /** {@link #applicationGrid} with the labels of top-level rows (one cell across the three label columns) misread. */
+    private static List<List<GridCell>> topLabels(List<ApplicationRow> rows, java.util.Map<String, String> garbled) {
+        List<List<GridCell>> t = new ArrayList<>(applicationGrid(rows, false));
+        for (var e : garbled.entrySet()) {
+            int at = 3 + rows.indexOf(TemplateSpec.applicationRow(e.getKey()));
+            List<GridCell> row = new ArrayList<>(t.get(at));
+            row.set(0, merged(at, 0, 1, 3, e.getValue()));
+            t.set(at, row);
+        }
+        return t;
+    }
+
+    @Test
+    void garbledFirstAndLastRowsArePlacedByTheTableStartAndEnd() {
+        // the first row (一、本年新收…) and the last (四、结转下年度继续办理) misread: each has one matched neighbour
+        // and the table's start or end on its other side, with its one template row free there
+        List<ApplicationRow> rows = TemplateSpec.applicationRows(TemplateSpec.Version.V2021);
+        MatchedTables m = match(new Grid.Table(asOcr(topLabels(rows, java.util.Map.of(
+                "new", "一、本年新购政府信息公开申请数量", "carried_forward", "四、结转下年度继绩办现")))));
+        assertEquals(25, m.applications.size(), m.warnings.toString());
+        assertRowValues(m, rows);
+        assertTrue(m.warnings.stream().anyMatch(w -> w.contains("read as new by its place between the table's start and")), m.warnings.toString());
+        // a first row that resembles nothing stays out
+        m = match(new Grid.Table(asOcr(topLabels(rows, java.util.Map.of("new", "本单位自行统计")))));
+        assertNull(m.applications.get("new"), m.warnings.toString());
+        assertEquals(24, m.applications.size());
     }
 
     @Test
