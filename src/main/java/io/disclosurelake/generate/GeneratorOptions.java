@@ -19,7 +19,7 @@ public record GeneratorOptions(Path out, int count, long seed, Set<String> forma
      * Scanned variants, made only when asked for (a default corpus stays as it was): {@code scan} an image-only
      * PDF scanned clean, {@code scan-noisy} the same scanned noisy, {@code scan-tables} a PDF whose table pages
      * only are scanned, {@code png}/{@code jpg}/{@code tiff} image files, {@code scan-long} every page printed in
-     * two halves on two pages and scanned noisy (a report of twice the pages; see {@link PageScanner}).
+     * two parts on two pages and scanned noisy (a report of twice the pages; see {@link PageScanner}).
      */
     public static final Set<String> SCAN_FORMATS = Set.of("scan", "scan-noisy", "scan-tables", "png", "jpg", "tiff", "scan-long");
 

@@ -50,8 +50,8 @@ public final class PageScanner {
         /** table pages an image, the other pages keep their text */
         TABLE_PAGES_PDF("pdf"),
         /**
-         * every page printed in two halves, each at the top of a page of its own, then all scanned: a report of
-         * twice the pages (a 3-page report on 6), as long reports and tables printed large are
+         * every page printed in two parts (cut near the middle), each at the top of a page of its own, then all
+         * scanned: a report of twice the pages (a 3-page report on 6), with tables going on over page breaks
          */
         HALF_PAGES_PDF("pdf"),
         PNG("png"),

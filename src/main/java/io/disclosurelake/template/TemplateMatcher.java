@@ -418,12 +418,13 @@ public final class TemplateMatcher {
         /**
          * A row of numbers whose label names no template row gets the row its place makes certain: its
          * matched neighbours (or one neighbour and the table's start or end) have exactly one template row between
-         * them, still free, and the label resembles it. Likewise a run of k such rows between matched neighbours with exactly k free template rows there
-         * lines up with them in order: each label that resembles its row takes it, one that does not is left out
-         * (a label read as noise says nothing against its place), and when any label prints an ordinal other than
-         * its row's the order itself is in doubt and the whole run is left out. A label read by OCR also resembles
-         * a row whose ordinal it prints ({@code 1.丁喝系视团} for 1.属于国家秘密: noise garbles the words, rarely
-         * the number before them). Otherwise it is left out with a warning (the template row stays null).
+         * them, still free, and the label resembles it. Likewise a run of k such rows between matched neighbours
+         * with exactly k free template rows there lines up with them in order: each label that resembles its row
+         * takes it, one that does not is left out (a label read as noise says nothing against its place), and when
+         * any label prints an ordinal other than its row's the order itself is in doubt and the whole run is left
+         * out. A label read by OCR also resembles a row whose ordinal it prints ({@code 1.丁喝系视团} for
+         * 1.属于国家秘密: noise garbles the words, rarely the number before them). Otherwise it is left out with a
+         * warning (the template row stays null).
          */
         void placeByNeighbours() {
             for (int i = 0; i < placedOrder.size(); i++) {
