@@ -475,22 +475,26 @@ public final class TemplateMatcher {
         /** A leading ordinal such as {@code 1.} or {@code 2、}: its number. */
         private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("^(\\d{1,2})[.．、,，]");
 
+        /** The number of a leading ordinal ({@code 1.} → "1"), or null when the text opens with none. */
+        private static String ordinal(String text) {
+            if (text == null) return null;
+            java.util.regex.Matcher m = ORDINAL.matcher(text);
+            return m.find() ? m.group(1) : null;
+        }
+
         /** Whether the row's label resembles template row {@code key} enough to take it by place. */
         private static boolean resembles(Deferred d, String key) {
             TemplateSpec.ApplicationRow row = TemplateSpec.applicationRow(key);
             String label = LabelNormalizer.normalize(d.last().text());
             if (LabelNormalizer.similarity(label, row.label()) >= PLACE_SIMILARITY) return true;
-            if (!d.last().isOcr() || row.number() == null) return false;
-            java.util.regex.Matcher m = ORDINAL.matcher(label), t = ORDINAL.matcher(row.number());
-            return m.find() && t.find() && m.group(1).equals(t.group(1));
+            String printed = ordinal(label), own = ordinal(row.number());
+            return d.last().isOcr() && printed != null && printed.equals(own);
         }
 
         /** Whether the label prints an ordinal other than template row {@code key}'s: its place is in doubt. */
         private static boolean contradicts(Deferred d, String key) {
-            TemplateSpec.ApplicationRow row = TemplateSpec.applicationRow(key);
-            if (row.number() == null) return false;
-            java.util.regex.Matcher m = ORDINAL.matcher(LabelNormalizer.normalize(d.last().text())), t = ORDINAL.matcher(row.number());
-            return m.find() && t.find() && !m.group(1).equals(t.group(1));
+            String printed = ordinal(LabelNormalizer.normalize(d.last().text())), own = ordinal(TemplateSpec.applicationRow(key).number());
+            return printed != null && own != null && !printed.equals(own);
         }
 
         /** The nearest row key placed before ({@code step} −1) or after (+1) position {@code i}. */
