@@ -148,6 +148,10 @@ public final class LakeViews {
         for (String name : present) {
             table(spark, lakePath, name).createOrReplaceTempView(name);
         }
+        // a table this lake lacks must not be read from an earlier registration's view of another lake
+        for (LakeSchema.Table t : LakeSchema.tables()) {
+            if (!present.contains(t.name())) spark.catalog().dropTempView(t.name());
+        }
         return present;
     }
 
@@ -166,6 +170,10 @@ public final class LakeViews {
      * a view whose table or view stays missing, or that fails to analyse, is skipped with the reason.
      */
     static List<String> registerViews(SparkSession spark, List<ViewFile> files, Map<String, String> skipped) {
+        // A view of the same name left in the session (an earlier registration, maybe of another lake) would let a
+        // view that reads it be created against it: dropped first, so what is created, and in what order, depends
+        // on this lake only.
+        for (ViewFile v : files) spark.catalog().dropTempView(v.name());
         List<String> created = new ArrayList<>();
         List<ViewFile> pending = new ArrayList<>(files);
         boolean progress = true;

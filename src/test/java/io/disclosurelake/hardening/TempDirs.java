@@ -7,11 +7,23 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deletes a test's scratch directory without following symbolic links (the battery holds a link loop). */
-final class TempDirs {
+/** Tests' scratch directories: copied whole, deleted without following symbolic links (the battery holds a link loop). */
+public final class TempDirs {
     private TempDirs() {}
 
-    static void delete(Path root) {
+    /** Copies every file under {@code from} to the same place under {@code to}, keeping its times; returns {@code to}. */
+    public static Path copy(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
+    }
+
+    public static void delete(Path root) {
         if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {

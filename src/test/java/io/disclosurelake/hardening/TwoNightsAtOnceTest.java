@@ -60,22 +60,10 @@ class TwoNightsAtOnceTest {
             assertEquals(0, job.waitFor(SmallNight.RUN), "the first night\n" + job.stderrTail(40));
         }
         for (int round = 0; round < ROUNDS; round++) {
-            Path dir = copyTree(existing, Files.createTempDirectory(night.root, "existing-" + round + "-"));
+            Path dir = TempDirs.copy(existing, Files.createTempDirectory(night.root, "existing-" + round + "-"));
             Path input = night.input(dir.resolve("input"), night.files); // four new files (the others are copied again with their old times)
             together(input, dir.resolve("lake"), round % 2 == 1, "existing lake, round " + (round + 1));
         }
-    }
-
-    /** Copies every file under {@code from} to the same place under {@code to}, with its times; returns {@code to}. */
-    private static Path copyTree(Path from, Path to) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(t);
-                else Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        return to;
     }
 
     /** Starts two nights at once, checks what each did, and the lake and exports against the clean night's. */

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** Converts a test document with LibreOffice (a foreign producer); the test is skipped when soffice is missing. */
 final class Soffice {
@@ -32,14 +30,6 @@ final class Soffice {
         return profile;
     }
 
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (Exception e) {
-            // a temp folder left behind is harmless
-        }
-    }
-
     static synchronized byte[] convert(byte[] input, String fromExt, String toFormat) throws Exception {
         assumeTrue(available(), "soffice is not installed");
         Path work = Files.createTempDirectory("readers-soffice-work");
@@ -58,7 +48,7 @@ final class Soffice {
             assumeTrue(Files.exists(out), "soffice produced nothing: " + Files.readString(work.resolve("log.txt")));
             return Files.readAllBytes(out);
         } finally {
-            delete(work);
+            io.disclosurelake.hardening.TempDirs.delete(work);
         }
     }
 }

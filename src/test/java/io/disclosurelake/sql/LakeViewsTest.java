@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,7 +40,7 @@ class LakeViewsTest {
     @Test void missingTablesAreSkippedWithTheirViewsNotAnError(@TempDir Path dir) throws IOException {
         SparkSession spark = TestSpark.session().newSession(); // its own temporary views
         Path partial = dir.resolve("lake");
-        for (String t : List.of("reports", "cells", "quarantine")) copy(TestLakes.handMade().resolve(t), partial.resolve(t));
+        for (String t : List.of("reports", "cells", "quarantine")) io.disclosurelake.hardening.TempDirs.copy(TestLakes.handMade().resolve(t), partial.resolve(t));
         Files.createDirectories(partial.resolve("not_a_table"));
         LakeViews.Registration reg = LakeViews.registerAll(spark, partial.toString());
         assertEquals(List.of("reports", "cells", "quarantine"), reg.tables());
@@ -50,6 +49,25 @@ class LakeViewsTest {
                 "city_correction_rates")), reg.skipped().toString());
         assertTrue(reg.skipped().get("report_summary").contains("applications"), reg.skipped().get("report_summary"));
         assertEquals(3L, spark.sql("SELECT count(*) FROM failed_documents").first().getLong(0), "2 quarantined + 1 partial");
+    }
+
+    /**
+     * Registering a second lake in a session that holds the first's: nothing of the first is read. Its views need
+     * tables the second lacks, so they are skipped, not created over the first lake's tables and views left in the
+     * session; and a registration gives the same names in the same order whatever the session held before.
+     */
+    @Test void aSecondLakeInTheSameSessionReadsNothingOfTheFirst(@TempDir Path dir) throws IOException {
+        SparkSession spark = TestSpark.session().newSession();
+        LakeViews.Registration whole = LakeViews.registerAll(spark, TestLakes.handMade().toString());
+        assertEquals(whole.names(), LakeViews.register(spark, TestLakes.handMade().toString()), "the same registration again");
+        Path partial = dir.resolve("lake");
+        for (String t : List.of("reports", "cells", "quarantine")) io.disclosurelake.hardening.TempDirs.copy(TestLakes.handMade().resolve(t), partial.resolve(t));
+        LakeViews.Registration reg = LakeViews.registerAll(spark, partial.toString());
+        assertEquals(List.of("cell_provenance", "failed_documents"), reg.views());
+        assertTrue(reg.skipped().keySet().containsAll(List.of("report_summary", "province_year_summary")), reg.skipped().toString());
+        for (String gone : List.of("applications", "report_summary", "province_year_summary")) {
+            assertFalse(spark.catalog().tableExists(gone), gone + " of the first lake is still in the session");
+        }
     }
 
     /** disclosure-lake sql opens only what the query reads: each table opened costs a Delta snapshot load. */
@@ -66,15 +84,5 @@ class LakeViewsTest {
 
     @Test void anEmptyDirectoryHasNoTables(@TempDir Path dir) {
         assertEquals(List.of(), LakeViews.tablesIn(TestSpark.session(), dir.toString()));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 }

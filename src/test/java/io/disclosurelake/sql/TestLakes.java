@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The lake the notebook, view and dictionary tests query, built once per test JVM in a temporary directory:
@@ -39,19 +37,10 @@ final class TestLakes {
     private static Path tempDir() {
         try {
             Path dir = Files.createTempDirectory("disclosure-lake-sql-test");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "delete-test-lake"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> io.disclosurelake.hardening.TempDirs.delete(dir), "delete-test-lake"));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void delete(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is not worth failing a test run
         }
     }
 }
