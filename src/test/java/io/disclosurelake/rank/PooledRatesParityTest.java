@@ -22,14 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PooledRatesParityTest {
     static SparkSession spark;
     static String lake;
+    @org.junit.jupiter.api.io.TempDir static java.nio.file.Path scratch;
 
     @BeforeAll
     static void build() throws Exception {
         spark = RankTestSpark.session();
-        lake = RankedLake.get().toString();
-        // The ranked lake has no applications table; province_year_summary reads it (for counts, not for rates).
+        // The ranked lake has no applications table; province_year_summary reads it (for counts, not for rates): a
+        // copy of the lake gets an empty one (the views read only the lake they are registered on).
+        java.nio.file.Path copy = io.disclosurelake.hardening.TempDirs.copy(RankedLake.get(), scratch.resolve("lake"));
         spark.createDataFrame(java.util.List.of(), io.disclosurelake.lake.LakeSchema.table(io.disclosurelake.lake.LakeSchema.APPLICATIONS).schema())
-                .createOrReplaceTempView(io.disclosurelake.lake.LakeSchema.APPLICATIONS);
+                .write().format("delta").save(copy.resolve(io.disclosurelake.lake.LakeSchema.APPLICATIONS).toString());
+        lake = copy.toString();
         LakeViews.register(spark, lake);
         GoldTables.read(spark, lake, io.disclosurelake.lake.LakeSchema.REGION_METRICS).createOrReplaceTempView("gold_region_metrics");
     }
