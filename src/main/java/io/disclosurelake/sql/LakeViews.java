@@ -97,6 +97,10 @@ public final class LakeViews {
                 tables.add(t);
             }
         }
+        // as registerTables: a needed table this lake lacks is not read from another lake's view left in the session
+        for (LakeSchema.Table t : LakeSchema.tables()) {
+            if (needed.contains(t.name()) && !present.contains(t.name())) spark.catalog().dropTempView(t.name());
+        }
         Map<String, String> skipped = new LinkedHashMap<>();
         List<ViewFile> wanted = files.stream().filter(v -> needed.contains(v.name().toLowerCase(Locale.ROOT))).toList();
         List<String> views = registerViews(spark, wanted, skipped);

@@ -68,6 +68,12 @@ class LakeViewsTest {
         for (String gone : List.of("applications", "report_summary", "province_year_summary")) {
             assertFalse(spark.catalog().tableExists(gone), gone + " of the first lake is still in the session");
         }
+        // the same when only what a query reads is registered (disclosure-lake sql)
+        LakeViews.registerAll(spark, TestLakes.handMade().toString());
+        LakeViews.Registration some = LakeViews.registerFor(spark, partial.toString(), "SELECT * FROM province_year_summary");
+        assertEquals(List.of("reports"), some.tables());
+        assertEquals(List.of(), some.views());
+        assertFalse(spark.catalog().tableExists("applications"), "applications of the first lake is still in the session");
     }
 
     /** disclosure-lake sql opens only what the query reads: each table opened costs a Delta snapshot load. */
