@@ -97,10 +97,7 @@ public final class LakeViews {
                 tables.add(t);
             }
         }
-        // as registerTables: a needed table this lake lacks is not read from another lake's view left in the session
-        for (LakeSchema.Table t : LakeSchema.tables()) {
-            if (needed.contains(t.name()) && !present.contains(t.name())) spark.catalog().dropTempView(t.name());
-        }
+        dropLacking(spark, present, needed);
         Map<String, String> skipped = new LinkedHashMap<>();
         List<ViewFile> wanted = files.stream().filter(v -> needed.contains(v.name().toLowerCase(Locale.ROOT))).toList();
         List<String> views = registerViews(spark, wanted, skipped);
@@ -152,11 +149,18 @@ public final class LakeViews {
         for (String name : present) {
             table(spark, lakePath, name).createOrReplaceTempView(name);
         }
-        // a table this lake lacks must not be read from an earlier registration's view of another lake
-        for (LakeSchema.Table t : LakeSchema.tables()) {
-            if (!present.contains(t.name())) spark.catalog().dropTempView(t.name());
-        }
+        dropLacking(spark, present, null);
         return present;
+    }
+
+    /**
+     * Drops the session's view of each table of {@link LakeSchema} (among {@code names}; null: all) that the lake
+     * lacks: such a table must not be read from an earlier registration's view of another lake.
+     */
+    private static void dropLacking(SparkSession spark, List<String> present, Set<String> names) {
+        for (LakeSchema.Table t : LakeSchema.tables()) {
+            if ((names == null || names.contains(t.name())) && !present.contains(t.name())) spark.catalog().dropTempView(t.name());
+        }
     }
 
     /**

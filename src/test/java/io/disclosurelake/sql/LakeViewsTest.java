@@ -39,8 +39,7 @@ class LakeViewsTest {
     /** A lake without some tables (rankings before the first ranking, here more): views that need them are skipped. */
     @Test void missingTablesAreSkippedWithTheirViewsNotAnError(@TempDir Path dir) throws IOException {
         SparkSession spark = TestSpark.session().newSession(); // its own temporary views
-        Path partial = dir.resolve("lake");
-        for (String t : List.of("reports", "cells", "quarantine")) io.disclosurelake.hardening.TempDirs.copy(TestLakes.handMade().resolve(t), partial.resolve(t));
+        Path partial = partialLake(dir);
         Files.createDirectories(partial.resolve("not_a_table"));
         LakeViews.Registration reg = LakeViews.registerAll(spark, partial.toString());
         assertEquals(List.of("reports", "cells", "quarantine"), reg.tables());
@@ -60,8 +59,7 @@ class LakeViewsTest {
         SparkSession spark = TestSpark.session().newSession();
         LakeViews.Registration whole = LakeViews.registerAll(spark, TestLakes.handMade().toString());
         assertEquals(whole.names(), LakeViews.register(spark, TestLakes.handMade().toString()), "the same registration again");
-        Path partial = dir.resolve("lake");
-        for (String t : List.of("reports", "cells", "quarantine")) io.disclosurelake.hardening.TempDirs.copy(TestLakes.handMade().resolve(t), partial.resolve(t));
+        Path partial = partialLake(dir);
         LakeViews.Registration reg = LakeViews.registerAll(spark, partial.toString());
         assertEquals(List.of("cell_provenance", "failed_documents"), reg.views());
         assertTrue(reg.skipped().keySet().containsAll(List.of("report_summary", "province_year_summary")), reg.skipped().toString());
@@ -86,6 +84,13 @@ class LakeViewsTest {
         assertEquals(List.of("report_summary", "province_year_summary"), reg.views());
         assertEquals(2L, spark.sql("SELECT count(*) FROM province_year_summary WHERE year = 2024").first().getLong(0));
         assertFalse(spark.catalog().tableExists("cells"));
+    }
+
+    /** The hand-made lake's reports, cells and quarantine only, copied under {@code dir}. */
+    private static Path partialLake(Path dir) throws IOException {
+        Path partial = dir.resolve("lake");
+        for (String t : List.of("reports", "cells", "quarantine")) io.disclosurelake.hardening.TempDirs.copy(TestLakes.handMade().resolve(t), partial.resolve(t));
+        return partial;
     }
 
     @Test void anEmptyDirectoryHasNoTables(@TempDir Path dir) {
