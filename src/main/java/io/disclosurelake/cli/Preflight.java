@@ -32,6 +32,7 @@ final class Preflight {
             Map.entry("metrics.min_denominator", new Range(0, "cases")),
             Map.entry("job.partitions", new Range(0, "partitions; 0 = automatic")),
             Map.entry("job.claim_wait_seconds", new Range(0, "seconds")),
+            Map.entry("job.compiled_code_from_documents", new Range(0, "documents; 0 = never")),
             Map.entry("ocr.max_pages", new Range(1, "pages")),
             Map.entry("ocr.timeout_seconds", new Range(1, "seconds")),
             Map.entry("ocr.threads", new Range(0, "threads; 0 = automatic")),

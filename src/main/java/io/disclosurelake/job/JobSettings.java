@@ -83,6 +83,8 @@ public final class JobSettings implements Serializable {
     public boolean followLinksOutside() { return Boolean.parseBoolean(get("input.follow_links_outside")); }
     /** job.claim_wait_seconds: how long a night waits for another night on the same lake (lake/NightClaim). */
     public Duration claimWait() { return Duration.ofSeconds(getLong("job.claim_wait_seconds")); }
+    /** job.compiled_code_from_documents: a night reading at least this many documents compiles its queries (0: never; lake/CodeGeneration). */
+    public long compiledCodeFrom() { return getLong("job.compiled_code_from_documents"); }
 
     public ExtractionLimits limits() {
         return new ExtractionLimits(getLong("limits.max_bytes"), Duration.ofSeconds(getLong("limits.timeout_seconds")),

@@ -103,6 +103,24 @@ public final class NightlyJob {
         }
     }
 
+    /** The session's code generation before this night switched to compiled code, or null (lake/CodeGeneration). */
+    private io.disclosurelake.lake.CodeGeneration.Switch compiled;
+    private String compiledNote;
+
+    /**
+     * Compiled code for the rest of a night that reads at least {@code job.compiled_code_from_documents} documents:
+     * its tables then hold millions of rows, where compiled code is faster; a small night stays interpreted.
+     */
+    private void compiledCodeFor(long documents) {
+        long from = settings.compiledCodeFrom();
+        if (from <= 0 || documents < from || compiled != null) return;
+        compiled = io.disclosurelake.lake.CodeGeneration.compiled(spark);
+        if (compiled != null) {
+            compiledNote = String.format(java.util.Locale.ROOT, "compiled code: %,d documents to read (job.compiled_code_from_documents %,d)",
+                    documents, from);
+        }
+    }
+
     /** Table creation and the runs row, started with the run (see {@link #run}). */
     private java.util.concurrent.CompletableFuture<Void> housekeeping = java.util.concurrent.CompletableFuture.completedFuture(null);
 
@@ -151,6 +169,10 @@ public final class NightlyJob {
                 s = process(runId, started, t0);
             } finally {
                 uncache(); // a failed night too: nothing of it stays cached in the session
+                if (compiled != null) {
+                    compiled.close(); // the session's next night (tests, rank after run) decides again
+                    compiled = null;
+                }
             }
             CrashPoint.reach("finish");
             finishRun(runId, s, "succeeded", null);
@@ -216,8 +238,8 @@ public final class NightlyJob {
         Dataset<Row> toRead = rereads.isEmpty() ? candidates : candidates.unionByName(rereads);
 
         // ---------------------------------------------------------------- extraction on the executors
+        long nToRead = stage("extract", () -> Math.max(1, toRead.count())); // before the description: not the extraction
         Dataset<Row> extracted = stage("extract", () -> {
-            long nToRead = Math.max(1, toRead.count()); // before the description: this count is not the extraction
             // The console's progress counts documents of the job so described (cli/ConsoleProgress).
             spark.sparkContext().setJobDescription(EXTRACTING + nCandidates);
             try {
@@ -226,6 +248,8 @@ public final class NightlyJob {
                 spark.sparkContext().setJobDescription(null);
             }
         });
+        // After the extraction, which compiled code does not make faster (its rows are few and wide)
+        compiledCodeFor(nToRead);
         stage("await_tables", () -> { awaitHousekeeping(); return null; });
         // A file that moved or changed while it was read is no verdict: its row reaches no table, so its documents
         // row stays as it was and the next night reads it again (docs/job.md "Files that move during a night").
@@ -428,6 +452,7 @@ public final class NightlyJob {
         if (retryNote != null) extra.add(retryNote);
         if (unfinishedNote != null) extra.add(unfinishedNote);
         if (lifecycleNote != null) extra.add(lifecycleNote);
+        if (compiledNote != null) extra.add(compiledNote);
         // steps may add to the changed reports (corrections)
         RunContext ctx = new RunContext(spark, lake, runId, settings, new ArrayList<>(changedIds), extra, unfinishedNote != null);
         for (PostRunStep step : steps) stage(step.name(), () -> { step.run(ctx); return null; });

@@ -101,6 +101,11 @@ public final class LakeSession {
         // queries over small tables, and compiling them was a fifth of a small night's CPU (811 compilations, 22 s of
         // about 115 s on the 48-document sample's first night). Measured in docs/job.md "Interpreted, not compiled";
         // --spark-conf spark.sql.codegen.factoryMode=FALLBACK --spark-conf spark.sql.codegen.wholeStage=true restores it.
+        // A night that reads many documents switches to compiled code for its rest (lake/CodeGeneration) — unless
+        // the code generation was chosen here, by conf/spark-defaults.conf or --spark-conf.
+        if (!conf.contains("spark.sql.codegen.wholeStage") && !conf.contains("spark.sql.codegen.factoryMode")) {
+            conf.set(CodeGeneration.AUTOMATIC, "true");
+        }
         conf.setIfMissing("spark.sql.codegen.wholeStage", "false");
         conf.setIfMissing("spark.sql.codegen.factoryMode", "NO_CODEGEN");
         // A local lake's files without a chmod/readlink process each (lake/NioLocalFileSystem).

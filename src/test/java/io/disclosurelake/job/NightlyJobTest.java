@@ -167,6 +167,34 @@ class NightlyJobTest {
     }
 
     /**
+     * A night that reads at least job.compiled_code_from_documents documents runs the rest of its queries as compiled
+     * code (lake/CodeGeneration), says so, gives the session back interpreted, and writes the same tables as an
+     * interpreted night over the same input.
+     */
+    @Test
+    void aLargeNightCompilesItsQueriesAndWritesTheSameTables(SparkSession spark, @TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        write(in, "a/甲 2022.txt", FakeExtractor.text(A, 2022, balanced(10, 2, 3)));
+        write(in, "a/甲 2023.txt", FakeExtractor.text(A, 2023, balanced(5, 4, 0)));
+        write(in, "b/乙.txt", FakeExtractor.text(B, 2023, balanced(7, 0, 1)));
+        write(in, "bad/encrypted.txt", "quarantine: encrypted\n");
+        Map<String, RunSummary> nights = new LinkedHashMap<>();
+        for (String from : List.of("3", "0")) {
+            JobSettings s = JobSettings.defaults().with("job.input", in.toUri().toString())
+                    .with("job.lake", tmp.resolve("lake-" + from).toUri().toString()).with("job.partitions", "2")
+                    .with("job.compiled_code_from_documents", from);
+            nights.put(from, new NightlyJob(spark, s, FakeExtractor.FACTORY, List.of()).run());
+            assertFalse(io.disclosurelake.lake.CodeGeneration.isCompiled(spark), "the session is interpreted again after the night");
+        }
+        assertTrue(nights.get("3").extraLines().stream().anyMatch(l -> l.startsWith("compiled code: 4 documents to read")),
+                nights.get("3").extraLines().toString());
+        assertTrue(nights.get("0").extraLines().stream().noneMatch(l -> l.startsWith("compiled code")));
+        List<String> d = io.disclosurelake.lake.CompareLakes.differences(spark, tmp.resolve("lake-3").toUri().toString(),
+                tmp.resolve("lake-0").toUri().toString());
+        assertTrue(io.disclosurelake.lake.CompareLakes.same(d), String.join("\n", d));
+    }
+
+    /**
      * The quick lake check runs beside the night's start (NightlyJob): a damaged table still stops the night before
      * its first commit, with the check's one line, whether the night's own reads meet the damage first (documents)
      * or not (cells, read only after the check).

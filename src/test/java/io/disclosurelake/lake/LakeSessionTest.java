@@ -65,4 +65,18 @@ class LakeSessionTest {
         assertEquals("true", c.get("spark.sql.codegen.wholeStage"));
         assertEquals("org.apache.hadoop.fs.LocalFileSystem", c.get("spark.hadoop.fs.file.impl"));
     }
+
+    /** A night may switch to compiled code (CodeGeneration) only where nobody chose the code generation. */
+    @Test void theCodeGenerationIsAutomaticOnlyWhenNobodyChoseIt() throws Exception {
+        assertEquals("true", LakeSession.conf(LakeSession.Profile.NIGHT, null, List.of(), null).get(CodeGeneration.AUTOMATIC, "false"));
+        for (String chosen : List.of("spark.sql.codegen.wholeStage=false", "spark.sql.codegen.factoryMode=NO_CODEGEN")) {
+            SparkConf c = LakeSession.conf(LakeSession.Profile.NIGHT, null, List.of(chosen), null);
+            assertFalse(c.contains(CodeGeneration.AUTOMATIC), chosen);
+        }
+        Path defaults = dir.resolve("spark-defaults.conf");
+        Files.writeString(defaults, "spark.sql.codegen.wholeStage true\n");
+        assertFalse(LakeSession.conf(LakeSession.Profile.NIGHT, defaults, List.of(), null).contains(CodeGeneration.AUTOMATIC));
+        // sql's terminal tuning chooses it: no query there switches
+        assertFalse(LakeSession.conf(LakeSession.Profile.INTERACTIVE, null, List.of(), null).contains(CodeGeneration.AUTOMATIC));
+    }
 }
