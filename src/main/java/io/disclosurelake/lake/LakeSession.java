@@ -77,7 +77,7 @@ public final class LakeSession {
             conf.set("spark.sql.shuffle.partitions", System.getProperty("spark.sql.shuffle.partitions", "2"));
             conf.set("spark.databricks.delta.snapshotPartitions",
                     System.getProperty("spark.databricks.delta.snapshotPartitions", "1"));
-            conf.set("spark.sql.codegen.wholeStage", System.getProperty("spark.sql.codegen.wholeStage", "false"));
+            conf.set(CodeGeneration.WHOLE_STAGE, System.getProperty(CodeGeneration.WHOLE_STAGE, "false"));
             conf.set("spark.ui.showConsoleProgress", "false");
             if (master == null && !conf.contains("spark.master")) master = "local[2]";
         }
@@ -103,11 +103,11 @@ public final class LakeSession {
         // --spark-conf spark.sql.codegen.factoryMode=FALLBACK --spark-conf spark.sql.codegen.wholeStage=true restores it.
         // A night that reads many documents switches to compiled code for its rest (lake/CodeGeneration) — unless
         // the code generation was chosen here, by conf/spark-defaults.conf or --spark-conf.
-        if (!conf.contains("spark.sql.codegen.wholeStage") && !conf.contains("spark.sql.codegen.factoryMode")) {
+        if (!conf.contains(CodeGeneration.WHOLE_STAGE) && !conf.contains(CodeGeneration.FACTORY_MODE)) {
             conf.set(CodeGeneration.AUTOMATIC, "true");
         }
-        conf.setIfMissing("spark.sql.codegen.wholeStage", "false");
-        conf.setIfMissing("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+        conf.setIfMissing(CodeGeneration.WHOLE_STAGE, "false");
+        conf.setIfMissing(CodeGeneration.FACTORY_MODE, "NO_CODEGEN");
         // A local lake's files without a chmod/readlink process each (lake/NioLocalFileSystem).
         conf.setIfMissing("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
         conf.setIfMissing("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFileSystem.Fs.class.getName());
